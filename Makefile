@@ -1,0 +1,47 @@
+# The two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint chromium bench clean
+
+$(BIN)/nextround: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(BIN)/nextround
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/nextround
+	$(BIN)/nextround init
+	$(BIN)/nextround demo
+	@echo ""
+	@echo "  nextround is running at http://$(HOST):$(PORT)/"
+	@echo "  Log in as the demo user: demo / nextround-demo"
+	@echo ""
+	$(BIN)/nextround serve --host $(HOST) --port $(PORT)
+
+# Debian's Chromium drives the browser tests; Playwright never downloads a browser.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+test: $(VENV)/.test-installed chromium
+	$(BIN)/ruff check src tests bench
+	NEXTROUND_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/web.py
+
+clean:
+	rm -rf $(VENV) .test-data

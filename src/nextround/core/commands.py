@@ -1,0 +1,120 @@
+"""`nextround init`, `demo`, `serve` and `manage`."""
+
+import argparse
+import sys
+
+from nextround.cli import CommandError
+
+
+def register(subparsers) -> None:
+    init = subparsers.add_parser("init", help="create or migrate the database")
+    init.set_defaults(func=run_init, needs_django=True)
+
+    demo = subparsers.add_parser("demo", help="load a demo job search for user 'demo' (password nextround-demo)")
+    demo.add_argument("--reset", action="store_true", help="delete the demo user's data and load it afresh")
+    demo.set_defaults(func=run_demo, needs_django=True)
+
+    serve = subparsers.add_parser("serve", help="serve the web app with a production WSGI server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=port_number, default=8000)
+    serve.add_argument("--threads", type=int, default=8, help=argparse.SUPPRESS)
+    serve.set_defaults(func=run_serve, needs_django=True)
+
+    manage = subparsers.add_parser("manage", help="run a Django management command", add_help=False)
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=run_manage, needs_django=True)
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--port must be a number from 1 to 65535 (got {value!r})") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be a number from 1 to 65535 (got {value!r})")
+    return port
+
+
+def database_errors():
+    from django.db import DatabaseError
+
+    return DatabaseError
+
+
+def describe_database() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"SQLite database {settings['NAME']}"
+    return f"PostgreSQL database {settings.get('NAME')} on {settings.get('HOST') or 'localhost'}"
+
+
+def first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+
+
+def run_init(args) -> int:
+    from django.core.management import call_command
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+    except database_errors() as exc:
+        raise CommandError(f"cannot set up the database ({first_line(exc)}); check DATABASE_URL") from None
+    print(f"nextround: the {describe_database()} is ready.")
+    return 0
+
+
+def pending_migrations() -> bool:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+def run_demo(args) -> int:
+    from nextround.tracker.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+
+    try:
+        if pending_migrations():
+            raise CommandError("the database is not set up yet: run `nextround init` first")
+        created = load_demo(reset=args.reset)
+    except database_errors() as exc:
+        raise CommandError(f"cannot reach the database ({first_line(exc)}); check DATABASE_URL") from None
+    if created:
+        print(f"nextround: demo job search loaded. Log in as {DEMO_USERNAME} / {DEMO_PASSWORD}.")
+    else:
+        print(f"nextround: the demo user is already there (log in as {DEMO_USERNAME} / {DEMO_PASSWORD}).")
+    return 0
+
+
+def run_serve(args) -> int:
+    import waitress
+    from django.conf import settings
+
+    from nextround.wsgi import application
+
+    try:
+        if pending_migrations():
+            raise CommandError("the database is not set up yet: run `nextround init` first")
+    except database_errors() as exc:
+        raise CommandError(f"cannot reach the database ({first_line(exc)}); check DATABASE_URL") from None
+    if settings.DEBUG:
+        print("nextround: warning: NEXTROUND_DEBUG is on; never expose this server to others.", file=sys.stderr)
+    print(f"nextround: serving on http://{args.host}:{args.port}/ (press Ctrl+C to stop)", flush=True)
+    try:
+        waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="nextround")
+    except OSError as exc:
+        raise CommandError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
+    return 0
+
+
+def run_manage(args) -> int:
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["nextround manage", *args.args])
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0

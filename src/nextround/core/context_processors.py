@@ -1,0 +1,25 @@
+from django.urls import NoReverseMatch, reverse
+
+# (label, URL name) of the main navigation; entries whose view is not installed are left out.
+NAVIGATION = (
+    ("Today", "tracker:dashboard"),
+    ("Applications", "tracker:application_list"),
+    ("Board", "tracker:board"),
+    ("Contacts", "tracker:contact_list"),
+    ("Companies", "tracker:company_list"),
+    ("Insights", "insights:index"),
+    ("Check a message", "checker:check"),
+    ("Import & export", "transfer:index"),
+)
+
+
+def navigation(request):
+    items = []
+    for label, name in NAVIGATION:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url or (url != "/" and request.path.startswith(url))
+        items.append({"label": label, "url": url, "current": current})
+    return {"navigation": items}

@@ -1,0 +1,50 @@
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def validate_time_zone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"“{value}” is not a time zone; pick one such as Europe/Berlin.") from None
+
+
+class Profile(models.Model):
+    """Per-user settings: display name for drafts, time zone, calendar token, goals."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    full_name = models.CharField(
+        "your name", max_length=120, blank=True, help_text="Used to sign the drafts nextround writes for you."
+    )
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    ghost_checkin_days = models.PositiveSmallIntegerField(
+        "check in on silent applications after (business days)", default=5
+    )
+    weekly_goal_applications = models.PositiveSmallIntegerField(default=5)
+    weekly_goal_followups = models.PositiveSmallIntegerField(default=5)
+    weekly_goal_contacts = models.PositiveSmallIntegerField(default=3)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.user.get_full_name() or ""
+
+
+class OwnedModel(models.Model):
+    """Every row belongs to one user; queries always filter on `owner`."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,22 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy-target]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copyTarget);
+  if (!source) return;
+  const text = source.value !== undefined ? source.value : source.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (error) {
+    source.select && source.select();
+    document.execCommand && document.execCommand("copy");
+  }
+  const status = button.parentElement.querySelector("[data-copy-status]");
+  if (status) status.textContent = "Copied to the clipboard.";
+});
+
+// Confirm buttons outside full confirmation pages (htmx requests carry hx-confirm themselves).
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset && event.target.dataset.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});

@@ -1,0 +1,54 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from nextround.core.access import profile_for
+from nextround.core.forms import ProfileForm, SignupForm
+from nextround.core.models import Profile, new_calendar_token
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("tracker:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            Profile.objects.create(user=user, full_name=form.cleaned_data["full_name"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to nextround. Start by adding an application you are waiting on.")
+        return redirect("tracker:dashboard")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def settings_page(request):
+    profile = profile_for(request.user)
+    if request.method == "POST" and request.POST.get("action") == "regenerate_calendar":
+        profile.calendar_token = new_calendar_token()
+        profile.save(update_fields=["calendar_token"])
+        messages.success(request, "Your calendar link is new; the old one no longer works.")
+        return redirect("settings")
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("settings")
+    return render(request, "core/settings.html", {"form": form, "profile": profile})

@@ -1,0 +1,195 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from nextround.tracker.models import (
+    Application,
+    Channel,
+    Company,
+    Contact,
+    ContactRole,
+    FollowUp,
+    Interaction,
+    Source,
+    Stage,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def not_in_future(value):
+    """Dates of things that already happened may be backdated but never lie ahead."""
+    if value is None:
+        return value
+    if isinstance(value, dt.datetime):
+        if value > timezone.now() + dt.timedelta(minutes=5):
+            raise forms.ValidationError("This is in the future; pick now or an earlier time.")
+    elif value > timezone.localdate():
+        raise forms.ValidationError("This date is in the future; pick today or an earlier day.")
+    return value
+
+
+class OwnedModelForm(forms.ModelForm):
+    """A model form whose rows belong to `owner`; choices of related rows are limited to the owner's."""
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.instance.owner = owner
+        for name in ("company", "application", "told_by", "contact"):
+            field = self.fields.get(name)
+            if field is not None and hasattr(field, "queryset"):
+                field.queryset = field.queryset.model.objects.filter(owner=owner).select_related(
+                    *(["company"] if field.queryset.model is Application else [])
+                )
+        if "contacts" in self.fields:
+            self.fields["contacts"].queryset = Contact.objects.filter(owner=owner)
+
+
+class CompanyForm(OwnedModelForm):
+    class Meta:
+        model = Company
+        fields = ("name", "website", "location", "notes")
+
+
+class ApplicationForm(OwnedModelForm):
+    class Meta:
+        model = Application
+        fields = (
+            "company", "role_title", "posting_url", "source", "location", "work_mode",
+            "salary_min", "salary_max", "salary_currency", "applied_on", "reference_checked", "notes",
+        )
+        widgets = {"applied_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].empty_label = "Pick a company"
+
+    def clean_applied_on(self):
+        return not_in_future(self.cleaned_data.get("applied_on"))
+
+    def clean_salary_currency(self):
+        value = self.cleaned_data.get("salary_currency", "").strip().upper()
+        if value and (len(value) != 3 or not value.isalpha()):
+            raise forms.ValidationError("Use a three-letter currency code such as EUR, GBP or USD.")
+        return value
+
+
+class NewApplicationForm(ApplicationForm):
+    """Adding an application also says which stage it is at."""
+
+    stage = forms.ChoiceField(choices=Stage.choices, initial=Stage.APPLIED)
+
+    class Meta(ApplicationForm.Meta):
+        fields = ApplicationForm.Meta.fields[:4] + ("stage",) + ApplicationForm.Meta.fields[4:]
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(choices=Stage.choices)
+    changed_at = forms.DateTimeField(
+        label="When", required=False, widget=DateTimeInput(), validators=[not_in_future],
+        help_text="Leave empty for now; pick an earlier day if it happened before.",
+    )
+    what_was_said = forms.CharField(
+        label="What they said", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Optional. Their words, as close as you remember them.",
+    )
+    told_by = forms.ModelChoiceField(label="Who told you", queryset=Contact.objects.none(), required=False)
+    told_via = forms.ChoiceField(label="How", choices=[("", "—")] + Channel.choices, required=False)
+
+    def __init__(self, *args, owner, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        contacts = Contact.objects.filter(owner=owner)
+        if application is not None:
+            contacts = contacts.filter(company=application.company_id) | contacts.filter(
+                application_links__application=application
+            )
+        self.fields["told_by"].queryset = contacts.distinct().order_by("name")
+
+
+class ContactForm(OwnedModelForm):
+    class Meta:
+        model = Contact
+        fields = (
+            "name", "email", "phone", "linkedin_url", "company", "title", "role", "how_we_know", "notes",
+            "keep_in_touch", "keep_in_touch_days",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("keep_in_touch") and not cleaned.get("keep_in_touch_days"):
+            self.add_error("keep_in_touch_days", "Say how often you want to keep in touch (in days).")
+        return cleaned
+
+
+class LinkContactForm(forms.Form):
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), empty_label="Pick a contact")
+    role = forms.ChoiceField(choices=ContactRole.choices)
+    connected = forms.BooleanField(label="We connected", required=False)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = Contact.objects.filter(owner=owner).select_related("company")
+
+
+class InteractionForm(OwnedModelForm):
+    class Meta:
+        model = Interaction
+        fields = ("kind", "direction", "occurred_at", "summary", "application", "contacts")
+        widgets = {
+            "occurred_at": DateTimeInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "contacts": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_occurred_at(self):
+        return not_in_future(self.cleaned_data.get("occurred_at"))
+
+
+class FollowUpForm(OwnedModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ("title", "due_on", "application", "contact", "notes")
+        widgets = {"due_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class SnoozeForm(forms.Form):
+    until = forms.DateField(widget=DateInput())
+
+    def clean_until(self):
+        value = self.cleaned_data["until"]
+        if value <= timezone.localdate():
+            raise forms.ValidationError("Snooze until a day after today.")
+        return value
+
+
+class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Role, company or notes"}))
+    stage = forms.ChoiceField(choices=[("", "All stages"), ("active", "In flight")] + Stage.choices, required=False)
+    source = forms.ChoiceField(choices=[("", "All sources")] + Source.choices, required=False)
+
+
+class ContactFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name, company or title"}))
+    role = forms.ChoiceField(choices=[("", "All roles")] + ContactRole.choices, required=False)
+    keep_in_touch = forms.BooleanField(label="Networking list only", required=False)

@@ -1,0 +1,281 @@
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+from nextround.core.models import OwnedModel
+
+
+class Stage(models.TextChoices):
+    SAVED = "saved", "Saved"
+    APPLIED = "applied", "Applied"
+    SCREENING = "screening", "Screening"
+    INTERVIEWING = "interviewing", "Interviewing"
+    OFFER = "offer", "Offer"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    GHOSTED = "ghosted", "No answer (ghosted)"
+
+
+# Stages where the application is over; the rest are "in flight".
+CLOSED_STAGES = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
+
+
+class Source(models.TextChoices):
+    REFERRAL = "referral", "Referral"
+    JOB_BOARD = "job_board", "Job board"
+    COMPANY_SITE = "company_site", "Company site"
+    RECRUITER = "recruiter", "Recruiter"
+    LINKEDIN = "linkedin", "LinkedIn"
+    OTHER = "other", "Other"
+
+
+class WorkMode(models.TextChoices):
+    ONSITE = "onsite", "On site"
+    HYBRID = "hybrid", "Hybrid"
+    REMOTE = "remote", "Remote"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    IN_PERSON = "in_person", "In person"
+    MESSAGE = "message", "Message (LinkedIn, chat…)"
+    PORTAL = "portal", "Applicant portal"
+    NONE = "none", "Nobody told me"
+
+
+class ContactRole(models.TextChoices):
+    RECRUITER = "recruiter", "Recruiter"
+    HIRING_MANAGER = "hiring_manager", "Hiring manager"
+    INTERVIEWER = "interviewer", "Interviewer"
+    REFERENCE = "reference", "Reference"
+    MUTUAL = "mutual", "Mutual connection"
+    OTHER = "other", "Other"
+
+
+class Company(OwnedModel):
+    name = models.CharField(max_length=200)
+    website = models.URLField(blank=True, max_length=500)
+    location = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True, max_length=20000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [Lower("name"), "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "owner", Lower("name"), name="company_name_unique_per_owner",
+                violation_error_message="You already have a company with this name.",
+            )
+        ]
+        verbose_name_plural = "companies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Application(OwnedModel):
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
+    role_title = models.CharField("role", max_length=200)
+    posting_url = models.URLField("job posting", blank=True, max_length=1000)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.COMPANY_SITE)
+    location = models.CharField(max_length=200, blank=True)
+    work_mode = models.CharField("on site / remote", max_length=10, choices=WorkMode.choices, blank=True)
+    salary_min = models.PositiveIntegerField(null=True, blank=True)
+    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    salary_currency = models.CharField("currency", max_length=3, blank=True, help_text="For example EUR or USD.")
+    applied_on = models.DateField("date applied", null=True, blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
+    stage_changed_at = models.DateTimeField()
+    reference_checked = models.BooleanField(
+        "reached reference checks", default=False,
+        help_text="The employer contacted (or asked for) your references.",
+    )
+    notes = models.TextField(blank=True, max_length=20000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-stage_changed_at", "-pk"]
+        indexes = [
+            models.Index(fields=["owner", "stage", "-stage_changed_at"]),
+            models.Index(fields=["owner", "-stage_changed_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max")),
+                name="salary_range_ordered",
+                violation_error_message="The lowest salary must not be above the highest.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role_title} at {self.company.name}"
+
+
+class StageChange(OwnedModel):
+    """One move of an application from a stage to another, dated when it happened (may be backdated)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    changed_at = models.DateTimeField()
+    what_was_said = models.TextField(blank=True, max_length=10000)
+    told_by = models.ForeignKey(
+        "Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="stage_changes_told"
+    )
+    told_via = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["owner", "to_stage", "-changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_stage_display() or 'new'} → {self.get_to_stage_display()}"
+
+
+class Contact(OwnedModel):
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True, max_length=254)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", blank=True, max_length=500)
+    company = models.ForeignKey(Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
+    title = models.CharField("job title", max_length=200, blank=True)
+    role = models.CharField("their role for you", max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER)
+    how_we_know = models.CharField("how you know them", max_length=300, blank=True)
+    notes = models.TextField(blank=True, max_length=20000)
+    keep_in_touch = models.BooleanField("on my networking list", default=False)
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        "keep in touch every (days)", null=True, blank=True, help_text="For example 30 for once a month."
+    )
+    linkedin_connected_on = models.DateField("LinkedIn connection since", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [Lower("name"), "pk"]
+        indexes = [models.Index(fields=["owner", "keep_in_touch"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(keep_in_touch=False) | Q(keep_in_touch_days__gte=1),
+                name="keep_in_touch_needs_cadence",
+                violation_error_message="Say how often you want to keep in touch (in days).",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ApplicationContact(OwnedModel):
+    """A contact's part in one application (the same person can play a role in several)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="contact_links")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="application_links")
+    role = models.CharField(max_length=20, choices=ContactRole.choices)
+    connected = models.BooleanField("we connected", default=False)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "application", "contact", name="contact_once_per_application",
+                violation_error_message="This contact is already linked to the application.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact} ({self.get_role_display()})"
+
+
+class InteractionKind(models.TextChoices):
+    CALL = "call", "Call"
+    EMAIL = "email", "Email"
+    MESSAGE = "message", "Message"
+    MEETING = "meeting", "Meeting"
+    NOTE = "note", "Note"
+
+
+class Direction(models.TextChoices):
+    OUTGOING = "out", "I reached out"
+    INCOMING = "in", "They reached out"
+    NONE = "", "—"
+
+
+class Interaction(OwnedModel):
+    kind = models.CharField(max_length=10, choices=InteractionKind.choices, default=InteractionKind.NOTE)
+    direction = models.CharField(max_length=3, choices=Direction.choices, blank=True)
+    occurred_at = models.DateTimeField("when")
+    summary = models.TextField(max_length=20000)
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="interactions"
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="interactions")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [models.Index(fields=["owner", "-occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_at:%Y-%m-%d}"
+
+
+class FollowUpStatus(models.TextChoices):
+    OPEN = "open", "To do"
+    SNOOZED = "snoozed", "Snoozed"
+    DONE = "done", "Done"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+ACTIVE_FOLLOW_UP = (FollowUpStatus.OPEN, FollowUpStatus.SNOOZED)
+
+
+class FollowUp(OwnedModel):
+    title = models.CharField("what to do", max_length=300)
+    notes = models.TextField(blank=True, max_length=10000)
+    due_on = models.DateField("due")
+    status = models.CharField(max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN)
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    # "keep_in_touch" follow-ups are created from a contact's cadence; "" is one the user wrote.
+    origin = models.CharField(max_length=20, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["owner", "status", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_FOLLOW_UP
+
+
+class ChecklistItem(OwnedModel):
+    """An item on an application's interview-preparation checklist."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="checklist")
+    text = models.CharField(max_length=500)
+    done = models.BooleanField(default=False)
+    # Non-empty for items nextround adds itself, so that adding them again is a no-op.
+    key = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "application", "key", condition=~Q(key=""), name="checklist_key_once_per_application"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text

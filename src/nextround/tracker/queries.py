@@ -1,0 +1,171 @@
+"""Reads the tracker pages need; each makes a fixed number of queries whatever the number of rows."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+
+from nextround.tracker.models import (
+    ACTIVE_FOLLOW_UP,
+    CLOSED_STAGES,
+    Application,
+    Contact,
+    FollowUp,
+    Interaction,
+    Stage,
+    StageChange,
+)
+
+BOARD_CARDS_PER_STAGE = 25
+
+
+def stage_counts(owner) -> dict[str, int]:
+    rows = Application.objects.filter(owner=owner).values_list("stage").annotate(n=Count("pk")).order_by()
+    counts = dict.fromkeys(Stage.values, 0)
+    counts.update(dict(rows))
+    return counts
+
+
+def active_follow_ups(owner) -> QuerySet:
+    return FollowUp.objects.filter(owner=owner, status__in=ACTIVE_FOLLOW_UP).select_related(
+        "application__company", "contact"
+    )
+
+
+@dataclass
+class Dashboard:
+    overdue: list
+    due_today: list
+    upcoming: list
+    recent_rejections: list
+    keep_in_touch: list
+    counts: dict
+    total: int = field(init=False)
+
+    def __post_init__(self):
+        self.total = sum(self.counts.values())
+
+    @property
+    def stage_rows(self) -> list[tuple[str, str, int]]:
+        return [(value, label, self.counts[value]) for value, label in Stage.choices]
+
+
+def dashboard(owner, today: dt.date) -> Dashboard:
+    due = list(active_follow_ups(owner).filter(due_on__lte=today + dt.timedelta(days=7)).order_by("due_on", "pk")[:60])
+    recent = list(
+        StageChange.objects.filter(
+            owner=owner, to_stage__in=(Stage.REJECTED, Stage.GHOSTED), changed_at__date__gte=today - dt.timedelta(days=30)
+        ).select_related("application__company", "told_by").order_by("-changed_at")[:8]
+    )
+    return Dashboard(
+        overdue=[f for f in due if f.due_on < today],
+        due_today=[f for f in due if f.due_on == today],
+        upcoming=[f for f in due if f.due_on > today],
+        recent_rejections=recent,
+        keep_in_touch=keep_in_touch_due(owner, today),
+        counts=stage_counts(owner),
+    )
+
+
+def keep_in_touch_due(owner, today: dt.date, limit: int = 10) -> list[Contact]:
+    """Contacts on the networking list whose cadence has passed since the last interaction with them."""
+    contacts = (
+        Contact.objects.filter(owner=owner, keep_in_touch=True)
+        .select_related("company")
+        .annotate(last_contact=Max("interactions__occurred_at"))
+        .order_by("last_contact", "pk")[:500]
+    )
+    due = []
+    for contact in contacts:
+        last = contact.last_contact.date() if contact.last_contact else None
+        contact.days_since = (today - last).days if last else None
+        if last is None or contact.days_since >= contact.keep_in_touch_days:
+            due.append(contact)
+        if len(due) == limit:
+            break
+    return due
+
+
+def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = "") -> QuerySet:
+    applications = Application.objects.filter(owner=owner).select_related("company")
+    if stage == "active":
+        applications = applications.exclude(stage__in=CLOSED_STAGES)
+    elif stage:
+        applications = applications.filter(stage=stage)
+    if source:
+        applications = applications.filter(source=source)
+    for word in q.split()[:5]:
+        applications = applications.filter(
+            Q(role_title__icontains=word) | Q(company__name__icontains=word) | Q(notes__icontains=word)
+            | Q(location__icontains=word)
+        )
+    return applications.order_by("-stage_changed_at", "-pk")
+
+
+def board(owner) -> list[dict]:
+    counts = stage_counts(owner)
+    columns = []
+    for value, label in Stage.choices:
+        cards = []
+        if counts[value]:
+            cards = list(
+                Application.objects.filter(owner=owner, stage=value)
+                .select_related("company")
+                .order_by("-stage_changed_at", "-pk")[:BOARD_CARDS_PER_STAGE]
+            )
+        columns.append({"stage": value, "label": label, "count": counts[value], "cards": cards,
+                        "more": counts[value] - len(cards)})
+    return columns
+
+
+def application_detail(application: Application) -> dict:
+    changes = list(application.stage_changes.select_related("told_by"))
+    interactions = list(application.interactions.prefetch_related("contacts"))
+    follow_ups = list(application.follow_ups.select_related("contact").order_by("due_on", "pk"))
+    links = list(application.contact_links.select_related("contact__company"))
+    timeline = [("stage", c.changed_at, c) for c in changes] + [("interaction", i.occurred_at, i) for i in interactions]
+    timeline.sort(key=lambda entry: entry[1], reverse=True)
+    return {
+        "timeline": timeline,
+        "follow_ups": follow_ups,
+        "contact_links": links,
+        "checklist": list(application.checklist.all()),
+    }
+
+
+def filtered_contacts(owner, *, q: str = "", role: str = "", keep_in_touch: bool = False) -> QuerySet:
+    contacts = Contact.objects.filter(owner=owner).select_related("company")
+    if role:
+        contacts = contacts.filter(role=role)
+    if keep_in_touch:
+        contacts = contacts.filter(keep_in_touch=True)
+    for word in q.split()[:5]:
+        contacts = contacts.filter(
+            Q(name__icontains=word) | Q(company__name__icontains=word) | Q(title__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return contacts
+
+
+def contact_detail(contact: Contact) -> dict:
+    interactions = list(
+        contact.interactions.select_related("application__company").prefetch_related("contacts")
+    )
+    links = list(contact.application_links.select_related("application__company"))
+    follow_ups = list(contact.follow_ups.filter(status__in=ACTIVE_FOLLOW_UP).select_related("application__company"))
+    return {"interactions": interactions, "application_links": links, "follow_ups": follow_ups}
+
+
+def company_list(owner) -> QuerySet:
+    from nextround.tracker.models import Company
+
+    return Company.objects.filter(owner=owner).annotate(
+        application_count=Count("applications", distinct=True), contact_count=Count("contacts", distinct=True)
+    )
+
+
+def recent_interactions(owner, limit: int = 50) -> list[Interaction]:
+    return list(
+        Interaction.objects.filter(owner=owner).select_related("application__company")
+        .prefetch_related(Prefetch("contacts", queryset=Contact.objects.only("pk", "name")))[:limit]
+    )

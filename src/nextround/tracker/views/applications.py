@@ -1,0 +1,196 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from nextround.core.access import get_owned, owned
+from nextround.tracker import queries, services
+from nextround.tracker.forms import (
+    ApplicationFilterForm,
+    ApplicationForm,
+    InteractionForm,
+    LinkContactForm,
+    NewApplicationForm,
+    StageForm,
+)
+from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company, Stage
+from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page, save_form
+
+
+@login_required
+def application_list(request):
+    filters = ApplicationFilterForm(request.GET or None)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    applications = queries.filtered_applications(
+        request.user, q=values.get("q", ""), stage=values.get("stage", ""), source=values.get("source", "")
+    )
+    page = paginate(request, applications)
+    context = {"filters": filters, "page": page, "query": query_without_page(request),
+               "filtered": any(values.values()) if values else False}
+    template = "tracker/_application_rows.html" if request.htmx else "tracker/application_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def board(request):
+    return render(request, "tracker/board.html", {
+        "columns": queries.board(request.user), "stage_choices": Stage.choices,
+    })
+
+
+@login_required
+def application_create(request):
+    initial = {}
+    company_id = request.GET.get("company")
+    if company_id and company_id.isdigit():
+        initial["company"] = owned(Company, request.user).filter(pk=company_id).first()
+    form = NewApplicationForm(request.POST or None, owner=request.user, initial=initial)
+    if not owned(Company, request.user).exists():
+        messages.info(request, "Add the company first; then you can add applications to it.")
+        return redirect(reverse("tracker:company_create") + "?next=application")
+    if request.method == "POST" and form.is_valid():
+        application = form.save(commit=False)
+        application.stage = form.cleaned_data["stage"]
+        try:
+            services.create_application(application=application)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Added {application}.")
+            return redirect("tracker:application_detail", pk=application.pk)
+    return form_page(request, form, title="Add an application", cancel_url=reverse("tracker:application_list"),
+                     submit="Add application")
+
+
+@login_required
+def application_detail(request, pk):
+    application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    context = {
+        "application": application,
+        "stage_form": StageForm(owner=request.user, application=application, initial={"stage": application.stage}),
+        "link_form": LinkContactForm(owner=request.user),
+        "interaction_form": InteractionForm(owner=request.user, initial={"application": application}),
+        "today": timezone.localdate(),
+        **queries.application_detail(application),
+    }
+    return render(request, "tracker/application_detail.html", context)
+
+
+@login_required
+def application_edit(request, pk):
+    application = get_owned(Application, request.user, pk)
+    form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        save_form(form)
+        messages.success(request, "Saved.")
+        return redirect("tracker:application_detail", pk=application.pk)
+    return form_page(request, form, title=f"Edit {application}",
+                     cancel_url=reverse("tracker:application_detail", args=[pk]))
+
+
+@login_required
+def application_delete(request, pk):
+    application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    return confirm_delete(
+        request, application, what=str(application),
+        consequences="Its stage history, interactions, follow-ups and plan go with it. Your contacts stay.",
+        cancel_url=reverse("tracker:application_detail", args=[pk]),
+        on_delete=application.delete, done_url=reverse("tracker:application_list"),
+    )
+
+
+@login_required
+def application_stage(request, pk):
+    """Move an application to another stage; htmx swaps the stage panel, plain forms get the full page."""
+    application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    form = StageForm(request.POST or None, owner=request.user, application=application,
+                     initial={"stage": application.stage})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_stage(
+                application=application, stage=data["stage"], at=data["changed_at"],
+                what_was_said=data["what_was_said"], told_by=data["told_by"], told_via=data["told_via"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            application.refresh_from_db()
+            message = f"Moved to {application.get_stage_display()}."
+            if request.htmx and request.POST.get("from") == "board":
+                return render(request, "tracker/_board_card.html", {
+                    "application": application, "stage_choices": Stage.choices, "moved": message,
+                })
+            if request.htmx:
+                form = StageForm(owner=request.user, application=application, initial={"stage": application.stage})
+                response = render(request, "tracker/_stage.html", {
+                    "application": application, "stage_form": form, "moved": message,
+                })
+                response["HX-Trigger"] = "timeline-changed"
+                return response
+            messages.success(request, message)
+            if request.POST.get("from") == "board":
+                return redirect("tracker:board")
+            return redirect("tracker:application_detail", pk=application.pk)
+    template = "tracker/_stage.html" if request.htmx else "tracker/stage_page.html"
+    return render(request, template, {"application": application, "stage_form": form},
+                  status=422 if form.is_bound and not form.is_valid() else 200)
+
+
+@login_required
+def application_timeline(request, pk):
+    application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    return render(request, "tracker/_timeline.html", {
+        "application": application, **queries.application_detail(application),
+    })
+
+
+@login_required
+@require_POST
+def application_link_contact(request, pk):
+    application = get_owned(Application, request.user, pk)
+    form = LinkContactForm(request.POST, owner=request.user)
+    if form.is_valid():
+        services.link_contact(application=application, **form.cleaned_data)
+        messages.success(request, f"Linked {form.cleaned_data['contact']}.")
+    else:
+        errors = "; ".join(f"{form.fields[name].label or name}: {' '.join(errs)}" for name, errs in form.errors.items())
+        messages.error(request, f"Could not link the contact. {errors}")
+    return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
+
+
+@login_required
+@require_POST
+def application_unlink_contact(request, pk, link_pk):
+    link = get_owned(ApplicationContact.objects.filter(application_id=pk), request.user, link_pk)
+    link.delete()
+    messages.success(request, f"{link.contact} is no longer linked to this application.")
+    return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
+
+
+@login_required
+@require_POST
+def checklist_toggle(request, pk, item_pk):
+    item = get_owned(ChecklistItem.objects.filter(application_id=pk), request.user, item_pk)
+    item.done = not item.done
+    item.save(update_fields=["done"])
+    if request.htmx:
+        return render(request, "tracker/_checklist_item.html", {"item": item, "application": item.application})
+    return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")
+
+
+@login_required
+@require_POST
+def checklist_add(request, pk):
+    application = get_owned(Application, request.user, pk)
+    text = request.POST.get("text", "").strip()
+    if not text:
+        messages.error(request, "Checklist item: write what you want to prepare.")
+    elif len(text) > 500:
+        messages.error(request, "Checklist item: keep it under 500 characters.")
+    else:
+        ChecklistItem.objects.create(owner=request.user, application=application, text=text)
+    return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")

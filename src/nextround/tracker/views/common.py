@@ -1,0 +1,56 @@
+"""Helpers shared by the tracker's views: rendering a form page and the delete confirmation."""
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+
+from nextround.tracker.services import Refused
+
+PAGE_SIZE = 25
+
+
+def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save", intro: str = ""):
+    return render(request, "tracker/form.html", {
+        "form": form, "title": title, "cancel_url": cancel_url, "submit": submit, "intro": intro,
+    })
+
+
+def save_form(form, **extra):
+    """Save a bound, valid model form in one transaction."""
+    with transaction.atomic():
+        instance = form.save(commit=False)
+        for name, value in extra.items():
+            setattr(instance, name, value)
+        instance.full_clean()
+        instance.save()
+        form.save_m2m()
+    return instance
+
+
+def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: str, on_delete, done_url: str):
+    """GET shows what will go; POST deletes, unless `on_delete` refuses (the page then says why)."""
+    error = ""
+    if request.method == "POST":
+        try:
+            on_delete()
+        except Refused as exc:
+            error = str(exc)
+        else:
+            from django.contrib import messages
+
+            messages.success(request, f"Deleted {what}.")
+            return redirect(done_url)
+    return render(request, "tracker/confirm_delete.html", {
+        "object": obj, "what": what, "consequences": consequences, "cancel_url": cancel_url, "error": error,
+    }, status=409 if error else 200)
+
+
+def paginate(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
