@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from nextround.tracker.models import (
     ACTIVE_FOLLOW_UP,
@@ -161,7 +162,7 @@ def company_list(owner) -> QuerySet:
 
     return Company.objects.filter(owner=owner).annotate(
         application_count=Count("applications", distinct=True), contact_count=Count("contacts", distinct=True)
-    )
+    ).order_by(Lower("name"), "pk")
 
 
 def recent_interactions(owner, limit: int = 50) -> list[Interaction]:

@@ -1,0 +1,67 @@
+"""Test personas: the owner, another user (sees 404s), and an anonymous visitor (goes to log in).
+
+Use `PersonaTestCase` and its helpers for every view:
+    self.assert_owner_only(url)             GET: owner 200, other user 404, anonymous -> login
+    self.assert_owner_only(url, method="post", data={...})
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.test import Client, TestCase
+from django.utils import timezone
+
+from nextround.core.models import Profile
+from nextround.tracker.models import Application, Company, Contact, Stage, StageChange
+
+
+def make_user(username: str, *, full_name: str = "", time_zone: str = "UTC"):
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a-long-test-password")
+    Profile.objects.create(user=user, full_name=full_name, time_zone=time_zone)
+    return user
+
+
+def make_company(owner, name="Acme Analytics", **fields) -> Company:
+    return Company.objects.create(owner=owner, name=name, **fields)
+
+
+def make_application(owner, company=None, *, role_title="Data Analyst", stage=Stage.APPLIED, at=None,
+                     **fields) -> Application:
+    company = company or Company.objects.filter(owner=owner).first() or make_company(owner)
+    at = at or timezone.now() - dt.timedelta(days=1)
+    application = Application.objects.create(
+        owner=owner, company=company, role_title=role_title, stage=stage, stage_changed_at=at, **fields
+    )
+    StageChange.objects.create(owner=owner, application=application, from_stage="", to_stage=stage, changed_at=at)
+    return application
+
+
+def make_contact(owner, name="Jo Recruiter", **fields) -> Contact:
+    return Contact.objects.create(owner=owner, name=name, **fields)
+
+
+class PersonaTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.owner = make_user("owner", full_name="Olive Owner")
+        cls.other = make_user("other", full_name="Otto Other")
+
+    def setUp(self):
+        self.client = Client(enforce_csrf_checks=False)
+        self.client.force_login(self.owner)
+        self.other_client = Client()
+        self.other_client.force_login(self.other)
+        self.anonymous = Client()
+
+    def assert_owner_only(self, url: str, *, method: str = "get", data: dict | None = None, owner_status=None):
+        """The owner gets `owner_status` (200 for GET, 200/302 for POST), others 404, anonymous the login page."""
+        other = getattr(self.other_client, method)(url, data or {})
+        self.assertEqual(other.status_code, 404, f"another user must get 404 for {method.upper()} {url}")
+        anonymous = getattr(self.anonymous, method)(url, data or {})
+        self.assertEqual(anonymous.status_code, 302, f"anonymous must be sent to log in for {url}")
+        self.assertIn("/accounts/login/", anonymous["Location"])
+        response = getattr(self.client, method)(url, data or {})
+        expected = owner_status or ((200,) if method == "get" else (200, 302))
+        expected = expected if isinstance(expected, tuple) else (expected,)
+        self.assertIn(response.status_code, expected, f"owner got {response.status_code} for {url}")
+        return response
