@@ -1,7 +1,5 @@
-import pytest
+def pytest_configure(config):
+    from django.conf import settings
 
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Hashing with the production hasher costs ~0.3 s per login; tests need none of that strength.
+    # Hashing with the production hasher costs ~0.3 s a login; tests need none of that strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

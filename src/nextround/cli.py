@@ -72,7 +72,3 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = 2):
         super().__init__(message)
         self.code = code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

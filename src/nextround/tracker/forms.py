@@ -58,6 +58,12 @@ class OwnedModelForm(forms.ModelForm):
         if "contacts" in self.fields:
             self.fields["contacts"].queryset = Contact.objects.filter(owner=owner)
 
+    def _get_validation_exclusions(self):
+        # `owner` is not a form field, but constraints that include it (unique names) must still be checked.
+        exclude = super()._get_validation_exclusions()
+        exclude.discard("owner")
+        return exclude
+
 
 class CompanyForm(OwnedModelForm):
     class Meta:

@@ -1,0 +1,5 @@
+import sys
+
+from nextround.cli import main
+
+sys.exit(main())
