@@ -1,0 +1,14 @@
+"""The message checker: warns before a message burns a bridge, or before feedback creates legal risk.
+
+Plain Python with no Django import, so the command line and other tools can use it directly::
+
+    from nextround.checker import check
+    for finding in check("Why wasn't I selected?", "candidate"):
+        print(finding.category, finding.message)
+"""
+
+from nextround.checker.engine import check, highlight_segments
+from nextround.checker.loader import RuleError, load_rules
+from nextround.checker.model import AUDIENCES, CATEGORIES, Finding
+
+__all__ = ["AUDIENCES", "CATEGORIES", "Finding", "RuleError", "check", "highlight_segments", "load_rules"]

@@ -1,0 +1,125 @@
+"""Run an audience's rules over a message and decide which matches are real problems.
+
+Speed comes from the keyword prefilter: a message is split into words once, and only the rules whose
+keywords appear are run at all, so a typical message runs none or a handful of regular expressions.
+Precision comes from looking at the sentence around each match: quoted text, negated intent
+("I won't ask why ..."), reported speech and rule-specific exceptions are let through.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+
+from nextround.checker.loader import ruleset_for
+from nextround.checker.model import SEVERITY_RANK, Finding, Rule
+
+# Curly quotes become straight ones so that patterns only spell apostrophes one way. Each character maps
+# to exactly one character, so offsets into the normalised text are offsets into the original.
+_STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
+_WORD = re.compile(r"[a-z0-9]+")
+# A sentence ends after . ! or ? (with any closing quotes or brackets) followed by a space, or at a newline.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+
+
+class _Sentences:
+    """Sentence boundaries of one text, computed only if some rule matched."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        before = bisect_right(self.ends, start) - 1
+        sentence_start = self.ends[before] if before >= 0 else 0
+        after = bisect_left(self.ends, end)
+        sentence_end = self.ends[after] if after < len(self.ends) else len(self.text)
+        return sentence_start, sentence_end
+
+
+def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int) -> bool:
+    first, last = sentences.around(start, end)
+    before = text[first:start]
+    # Inside quotation marks the writer is quoting, often the very advice we give ("don't ask 'why'").
+    if before.count('"') % 2 == 1:
+        return False
+    if rule.sentence != "any":
+        is_question = "?" in text[end:last]
+        if is_question != (rule.sentence == "question"):
+            return False
+    if rule.unless_before is not None and rule.unless_before.search(before):
+        return False
+    if rule.unless_after is not None and rule.unless_after.search(text, end, last):
+        return False
+    return rule.unless is None or not rule.unless.search(text, first, last)
+
+
+def _finding(rule: Rule, original: str, start: int, end: int) -> Finding:
+    excerpt = original[start:end]
+    replacement = rule.replacement
+    if replacement and excerpt[:1].isupper():
+        replacement = replacement[:1].upper() + replacement[1:]
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        start=start,
+        end=end,
+        excerpt=excerpt,
+        message=rule.message,
+        suggestion=rule.suggestion,
+        replacement=replacement,
+    )
+
+
+def check(text: str, audience: str) -> list[Finding]:
+    """Return the findings in `text` for `audience` ("candidate" or "employer"), in reading order.
+
+    Raises ValueError for an unknown audience.
+    """
+    ruleset = ruleset_for(audience)
+    normal = text.translate(_STRAIGHTEN)
+    words = ruleset.keywords.intersection(_WORD.findall(normal.lower()))
+    if not words:
+        return []
+    by_keyword = ruleset.by_keyword
+    candidates = sorted({index for word in words for index in by_keyword[word]})
+    sentences = None
+    findings: list[Finding] = []
+    for index in candidates:
+        rule = ruleset.rules[index]
+        for match in rule.pattern.finditer(normal):
+            start, end = match.span()
+            if start == end:
+                continue
+            if sentences is None:
+                sentences = _Sentences(normal)
+            if _accepts(rule, normal, sentences, start, end):
+                findings.append(_finding(rule, text, start, end))
+    findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end, f.rule))
+    return findings
+
+
+def highlight_segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:
+    """Split `text` into consecutive (piece, finding-or-None) segments for highlighting in place.
+
+    Segments never overlap: where findings overlap, the most severe one keeps its excerpt (then the
+    earlier, then the longer), and the others are left out of the highlighting (not out of the list a
+    page shows next to it).
+    """
+    chosen: list[Finding] = []
+    ranked = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.start, f.start - f.end))
+    for finding in ranked:
+        if finding.start >= finding.end:
+            continue
+        if all(finding.end <= other.start or finding.start >= other.end for other in chosen):
+            chosen.append(finding)
+    chosen.sort(key=lambda f: f.start)
+    segments: list[tuple[str, Finding | None]] = []
+    position = 0
+    for finding in chosen:
+        if finding.start > position:
+            segments.append((text[position : finding.start], None))
+        segments.append((text[finding.start : finding.end], finding))
+        position = finding.end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments

@@ -1,0 +1,80 @@
+"""The checker's data types: a rule as loaded from its file, and a finding in a message."""
+
+import re
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+# The categories each audience may use, exactly as the product talks about them.
+CATEGORIES = {
+    "candidate": (
+        "why_question",
+        "accusation",
+        "threat",
+        "demand",
+        "pressure",
+        "self_comparison",
+        "resentment",
+    ),
+    "employer": (
+        "age",
+        "sex",
+        "pregnancy",
+        "race",
+        "color",
+        "national_origin",
+        "religion",
+        "disability",
+        "genetic_information",
+        "sexual_orientation",
+        "gender_identity",
+        "marital_status",
+        "family_status",
+        "citizenship",
+        "veteran_status",
+        "vague_fit",
+        "salary_history",
+    ),
+}
+AUDIENCES = tuple(CATEGORIES)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a message: where it is, why it hurts, and what to write instead."""
+
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    excerpt: str
+    message: str
+    suggestion: str
+    # Set only when `suggestion` can be dropped in place of `excerpt` as it stands (the web page
+    # offers a one-click "use suggestion" for these); otherwise None.
+    replacement: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled rule. `keywords` is the cheap prefilter: the rule runs only on messages containing one."""
+
+    id: str
+    category: str
+    severity: str
+    keywords: frozenset[str]
+    pattern: re.Pattern
+    message: str
+    suggestion: str
+    replacement: str | None
+    sentence: str  # "any", "question" or "statement": the kind of sentence the match must sit in
+    unless_before: re.Pattern | None  # searched in the sentence up to the match
+    unless_after: re.Pattern | None  # searched in the sentence after the match
+    unless: re.Pattern | None  # searched in the whole sentence
+    examples_flag: tuple[str, ...]
+    examples_pass: tuple[str, ...]
