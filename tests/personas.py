@@ -25,14 +25,17 @@ def make_company(owner, name="Acme Analytics", **fields) -> Company:
     return Company.objects.create(owner=owner, name=name, **fields)
 
 
-def make_application(owner, company=None, *, role_title="Data Analyst", stage=Stage.APPLIED, at=None,
-                     **fields) -> Application:
+def make_application(
+    owner, company=None, *, role_title="Data Analyst", stage=Stage.APPLIED, at=None, **fields
+) -> Application:
     company = company or Company.objects.filter(owner=owner).first() or make_company(owner)
     at = at or timezone.now() - dt.timedelta(days=1)
     application = Application.objects.create(
         owner=owner, company=company, role_title=role_title, stage=stage, stage_changed_at=at, **fields
     )
-    StageChange.objects.create(owner=owner, application=application, from_stage="", to_stage=stage, changed_at=at)
+    StageChange.objects.create(
+        owner=owner, application=application, from_stage="", to_stage=stage, changed_at=at
+    )
     return application
 
 
@@ -53,8 +56,10 @@ class PersonaTestCase(TestCase):
         self.other_client.force_login(self.other)
         self.anonymous = Client()
 
-    def assert_owner_only(self, url: str, *, method: str = "get", data: dict | None = None, owner_status=None):
-        """The owner gets `owner_status` (200 for GET, 200/302 for POST), others 404, anonymous the login page."""
+    def assert_owner_only(
+        self, url: str, *, method: str = "get", data: dict | None = None, owner_status=None
+    ):
+        """Owner gets `owner_status` (GET 200, POST 200/302); others 404; anonymous the login page."""
         other = getattr(self.other_client, method)(url, data or {})
         self.assertEqual(other.status_code, 404, f"another user must get 404 for {method.upper()} {url}")
         anonymous = getattr(self.anonymous, method)(url, data or {})

@@ -9,18 +9,28 @@ from tests.personas import PersonaTestCase
 
 class SignupTests(PersonaTestCase):
     def test_sign_up_logs_in_and_creates_a_profile(self):
-        response = self.anonymous.post(reverse("signup"), {
-            "username": "newbie", "full_name": "Nia Newbie",
-            "password1": "correct-horse-battery", "password2": "correct-horse-battery",
-        })
+        response = self.anonymous.post(
+            reverse("signup"),
+            {
+                "username": "newbie",
+                "full_name": "Nia Newbie",
+                "password1": "correct-horse-battery",
+                "password2": "correct-horse-battery",
+            },
+        )
         self.assertRedirects(response, reverse("tracker:dashboard"), fetch_redirect_response=False)
         self.assertEqual(Profile.objects.get(user__username="newbie").full_name, "Nia Newbie")
         self.assertContains(self.anonymous.get(reverse("tracker:dashboard")), "Welcome to nextround")
 
     def test_password_validators_apply(self):
-        response = self.anonymous.post(reverse("signup"), {
-            "username": "weak", "password1": "12345678", "password2": "12345678",
-        })
+        response = self.anonymous.post(
+            reverse("signup"),
+            {
+                "username": "weak",
+                "password1": "12345678",
+                "password2": "12345678",
+            },
+        )
         self.assertContains(response, "This password is too common.")
         self.assertFalse(get_user_model().objects.filter(username="weak").exists())
 
@@ -33,10 +43,14 @@ class SignupTests(PersonaTestCase):
         self.assertEqual(client.get(reverse("tracker:dashboard")).status_code, 302)
 
     def test_change_password(self):
-        response = self.client.post(reverse("password_change"), {
-            "old_password": "a-long-test-password", "new_password1": "another-long-secret-9",
-            "new_password2": "another-long-secret-9",
-        })
+        response = self.client.post(
+            reverse("password_change"),
+            {
+                "old_password": "a-long-test-password",
+                "new_password1": "another-long-secret-9",
+                "new_password2": "another-long-secret-9",
+            },
+        )
         self.assertRedirects(response, reverse("password_change_done"))
         self.owner.refresh_from_db()
         self.assertTrue(self.owner.check_password("another-long-secret-9"))
@@ -44,15 +58,29 @@ class SignupTests(PersonaTestCase):
 
 class SettingsTests(PersonaTestCase):
     def test_settings_save_and_validate(self):
-        response = self.client.post(reverse("settings"), {
-            "full_name": "Olive O.", "time_zone": "Atlantis/Lost", "ghost_checkin_days": "5",
-            "weekly_goal_applications": "5", "weekly_goal_followups": "5", "weekly_goal_contacts": "3",
-        })
+        response = self.client.post(
+            reverse("settings"),
+            {
+                "full_name": "Olive O.",
+                "time_zone": "Atlantis/Lost",
+                "ghost_checkin_days": "5",
+                "weekly_goal_applications": "5",
+                "weekly_goal_followups": "5",
+                "weekly_goal_contacts": "3",
+            },
+        )
         self.assertContains(response, "Select a valid choice")
-        response = self.client.post(reverse("settings"), {
-            "full_name": "Olive O.", "time_zone": "Asia/Tokyo", "ghost_checkin_days": "7",
-            "weekly_goal_applications": "10", "weekly_goal_followups": "5", "weekly_goal_contacts": "3",
-        })
+        response = self.client.post(
+            reverse("settings"),
+            {
+                "full_name": "Olive O.",
+                "time_zone": "Asia/Tokyo",
+                "ghost_checkin_days": "7",
+                "weekly_goal_applications": "10",
+                "weekly_goal_followups": "5",
+                "weekly_goal_contacts": "3",
+            },
+        )
         self.assertRedirects(response, reverse("settings"))
         self.assertEqual(Profile.objects.get(user=self.owner).time_zone, "Asia/Tokyo")
 

@@ -34,8 +34,16 @@ def test_the_demo_is_a_believable_search(db):
     main(["demo"])
     user = get_user_model().objects.get(username="demo")
     stages = set(Application.objects.filter(owner=user).values_list("stage", flat=True))
-    assert stages == {"saved", "applied", "screening", "interviewing", "offer", "rejected", "withdrawn", "ghosted"} \
-        or stages >= {"applied", "interviewing", "rejected", "ghosted", "offer"}
+    assert stages == {
+        "saved",
+        "applied",
+        "screening",
+        "interviewing",
+        "offer",
+        "rejected",
+        "withdrawn",
+        "ghosted",
+    } or stages >= {"applied", "interviewing", "rejected", "ghosted", "offer"}
     assert 20 <= Application.objects.filter(owner=user).count() <= 30
     roles = set(Contact.objects.filter(owner=user).values_list("role", flat=True))
     assert roles == {"recruiter", "hiring_manager", "interviewer", "reference", "mutual", "other"}
@@ -44,9 +52,16 @@ def test_the_demo_is_a_believable_search(db):
 
 
 def run_cli(*args, **env):
-    environment = {**os.environ, **env}
-    return subprocess.run([sys.executable, "-m", "nextround", *args], capture_output=True, text=True,
-                          env=environment, timeout=60)
+    # A fresh SQLite database in a temporary data directory unless the test names another database.
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NEXTROUND_SECRET_KEY")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "nextround", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
 
 
 def test_a_bad_database_url_gives_a_one_line_error(tmp_path):
@@ -58,15 +73,20 @@ def test_a_bad_database_url_gives_a_one_line_error(tmp_path):
 
 
 def test_an_unreachable_database_gives_a_one_line_error(tmp_path):
-    result = run_cli("init", DATABASE_URL="postgres://nobody@127.0.0.1:1/nothing", NEXTROUND_DATA_DIR=str(tmp_path))
+    result = run_cli(
+        "init", DATABASE_URL="postgres://nobody@127.0.0.1:1/nothing", NEXTROUND_DATA_DIR=str(tmp_path)
+    )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1, result.stderr
     assert "cannot set up the database" in result.stderr
 
 
 def test_a_bad_setting_names_the_variable(tmp_path):
-    for name, value in [("NEXTROUND_DEBUG", "maybe"), ("NEXTROUND_TIME_ZONE", "Mars/Olympus"),
-                        ("NEXTROUND_SECRET_KEY", "short")]:
+    for name, value in [
+        ("NEXTROUND_DEBUG", "maybe"),
+        ("NEXTROUND_TIME_ZONE", "Mars/Olympus"),
+        ("NEXTROUND_SECRET_KEY", "short"),
+    ]:
         result = run_cli("init", NEXTROUND_DATA_DIR=str(tmp_path), **{name: value})
         assert result.returncode == 2
         assert result.stderr.startswith(f"nextround: configuration error: {name}")
@@ -75,9 +95,11 @@ def test_a_bad_setting_names_the_variable(tmp_path):
 
 def test_the_secret_key_is_generated_once_and_private(tmp_path):
     env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
-    environment = {k: v for k, v in os.environ.items() if k != "NEXTROUND_SECRET_KEY"}
+    environment = {k: v for k, v in os.environ.items() if k not in ("NEXTROUND_SECRET_KEY", "DATABASE_URL")}
     for _ in range(2):
-        subprocess.run([sys.executable, "-c", "import nextround.settings"], env={**environment, **env}, check=True)
+        subprocess.run(
+            [sys.executable, "-c", "import nextround.settings"], env={**environment, **env}, check=True
+        )
     key_file = tmp_path / "secret_key"
     assert oct(key_file.stat().st_mode & 0o777) == "0o600"
     assert len(key_file.read_text()) >= 50

@@ -17,7 +17,10 @@ class TrackerAccessTests(PersonaTestCase):
             owner=cls.owner, application=cls.application, contact=cls.contact, role="recruiter"
         )
         cls.interaction = Interaction.objects.create(
-            owner=cls.owner, kind="call", occurred_at=cls.application.stage_changed_at, summary="Screen",
+            owner=cls.owner,
+            kind="call",
+            occurred_at=cls.application.stage_changed_at,
+            summary="Screen",
             application=cls.application,
         )
         cls.follow_up = FollowUp.objects.create(owner=cls.owner, title="Call back", due_on="2026-01-05")
@@ -26,14 +29,21 @@ class TrackerAccessTests(PersonaTestCase):
     def test_detail_and_edit_pages_are_the_owners_alone(self):
         a, c, co = self.application.pk, self.contact.pk, self.company.pk
         for name, args in [
-            ("tracker:application_detail", [a]), ("tracker:application_edit", [a]),
-            ("tracker:application_delete", [a]), ("tracker:application_stage", [a]),
+            ("tracker:application_detail", [a]),
+            ("tracker:application_edit", [a]),
+            ("tracker:application_delete", [a]),
+            ("tracker:application_stage", [a]),
             ("tracker:application_timeline", [a]),
-            ("tracker:company_detail", [co]), ("tracker:company_edit", [co]), ("tracker:company_delete", [co]),
-            ("tracker:contact_detail", [c]), ("tracker:contact_edit", [c]), ("tracker:contact_delete", [c]),
+            ("tracker:company_detail", [co]),
+            ("tracker:company_edit", [co]),
+            ("tracker:company_delete", [co]),
+            ("tracker:contact_detail", [c]),
+            ("tracker:contact_edit", [c]),
+            ("tracker:contact_delete", [c]),
             ("tracker:interaction_edit", [self.interaction.pk]),
             ("tracker:interaction_delete", [self.interaction.pk]),
-            ("tracker:follow_up_edit", [self.follow_up.pk]), ("tracker:follow_up_delete", [self.follow_up.pk]),
+            ("tracker:follow_up_edit", [self.follow_up.pk]),
+            ("tracker:follow_up_delete", [self.follow_up.pk]),
         ]:
             with self.subTest(name):
                 self.assert_owner_only(reverse(name, args=args))
@@ -53,10 +63,13 @@ class TrackerAccessTests(PersonaTestCase):
                 self.assert_owner_only(reverse(name, args=args), method="post", data=data)
 
     def test_another_users_post_changes_nothing(self):
-        self.other_client.post(reverse("tracker:application_stage", args=[self.application.pk]),
-                               {"stage": "rejected"})
+        self.other_client.post(
+            reverse("tracker:application_stage", args=[self.application.pk]), {"stage": "rejected"}
+        )
         self.other_client.post(reverse("tracker:application_delete", args=[self.application.pk]))
-        self.other_client.post(reverse("tracker:follow_up_status", args=[self.follow_up.pk]), {"status": "done"})
+        self.other_client.post(
+            reverse("tracker:follow_up_status", args=[self.follow_up.pk]), {"status": "done"}
+        )
         self.application.refresh_from_db()
         self.follow_up.refresh_from_db()
         self.assertEqual(self.application.stage, "applied")
@@ -65,8 +78,13 @@ class TrackerAccessTests(PersonaTestCase):
     def test_list_pages_show_only_the_users_own_rows(self):
         make_application(self.other, make_company(self.other, "Secret Corp"), role_title="Hidden Role")
         make_contact(self.other, "Hidden Person")
-        for name in ["tracker:dashboard", "tracker:application_list", "tracker:board", "tracker:contact_list",
-                     "tracker:company_list"]:
+        for name in [
+            "tracker:dashboard",
+            "tracker:application_list",
+            "tracker:board",
+            "tracker:contact_list",
+            "tracker:company_list",
+        ]:
             with self.subTest(name):
                 response = self.client.get(reverse(name))
                 self.assertEqual(response.status_code, 200)
@@ -80,9 +98,15 @@ class TrackerAccessTests(PersonaTestCase):
         other_company = make_company(self.other, "Their Company")
         response = self.client.get(reverse("tracker:application_create"))
         self.assertNotContains(response, "Their Company")
-        response = self.client.post(reverse("tracker:application_create"), {
-            "company": other_company.pk, "role_title": "Sneaky", "source": "other", "stage": "applied",
-        })
+        response = self.client.post(
+            reverse("tracker:application_create"),
+            {
+                "company": other_company.pk,
+                "role_title": "Sneaky",
+                "source": "other",
+                "stage": "applied",
+            },
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Select a valid choice")
         self.assertFalse(other_company.applications.exists())

@@ -14,9 +14,15 @@ class FollowUpTests(PersonaTestCase):
     def setUp(self):
         super().setUp()
         self.application = make_application(self.owner, role_title="Data Analyst")
-        self.overdue = FollowUp.objects.create(owner=self.owner, title="Chase the recruiter",
-                                               due_on=dt.date(2026, 11, 18), application=self.application)
-        self.today = FollowUp.objects.create(owner=self.owner, title="Send portfolio", due_on=dt.date(2026, 11, 20))
+        self.overdue = FollowUp.objects.create(
+            owner=self.owner,
+            title="Chase the recruiter",
+            due_on=dt.date(2026, 11, 18),
+            application=self.application,
+        )
+        self.today = FollowUp.objects.create(
+            owner=self.owner, title="Send portfolio", due_on=dt.date(2026, 11, 20)
+        )
 
     def test_the_dashboard_shows_overdue_and_due_follow_ups(self):
         response = self.client.get(reverse("tracker:dashboard"))
@@ -26,8 +32,11 @@ class FollowUpTests(PersonaTestCase):
         self.assertContains(response, "Due today")
 
     def test_marking_done_in_place_with_htmx(self):
-        response = self.client.post(reverse("tracker:follow_up_status", args=[self.overdue.pk]),
-                                    {"status": "done"}, headers={"HX-Request": "true"})
+        response = self.client.post(
+            reverse("tracker:follow_up_status", args=[self.overdue.pk]),
+            {"status": "done"},
+            headers={"HX-Request": "true"},
+        )
         self.assertContains(response, f'id="follow-up-{self.overdue.pk}"')
         self.assertContains(response, "Done")
         self.overdue.refresh_from_db()
@@ -37,7 +46,9 @@ class FollowUpTests(PersonaTestCase):
 
     def test_snoozing_needs_a_later_date(self):
         url = reverse("tracker:follow_up_status", args=[self.today.pk])
-        response = self.client.post(url, {"status": "snoozed", "until": "2026-11-19"}, headers={"HX-Request": "true"})
+        response = self.client.post(
+            url, {"status": "snoozed", "until": "2026-11-19"}, headers={"HX-Request": "true"}
+        )
         self.assertContains(response, "Snooze until a day after today", status_code=422)
         response = self.client.post(url, {"status": "snoozed", "until": "2026-11-25"})
         self.assertEqual(response.status_code, 302)
@@ -45,17 +56,23 @@ class FollowUpTests(PersonaTestCase):
         self.assertEqual((self.today.status, self.today.due_on), ("snoozed", dt.date(2026, 11, 25)))
 
     def test_dismiss_without_javascript_redirects_back(self):
-        response = self.client.post(reverse("tracker:follow_up_status", args=[self.today.pk]),
-                                    {"status": "dismissed", "next": "/applications/"})
+        response = self.client.post(
+            reverse("tracker:follow_up_status", args=[self.today.pk]),
+            {"status": "dismissed", "next": "/applications/"},
+        )
         self.assertRedirects(response, "/applications/")
 
     def test_an_offsite_next_is_ignored(self):
-        response = self.client.post(reverse("tracker:follow_up_status", args=[self.today.pk]),
-                                    {"status": "done", "next": "https://evil.example/"})
+        response = self.client.post(
+            reverse("tracker:follow_up_status", args=[self.today.pk]),
+            {"status": "done", "next": "https://evil.example/"},
+        )
         self.assertRedirects(response, reverse("tracker:dashboard"))
 
     def test_a_follow_up_needs_a_title_and_a_real_date(self):
-        response = self.client.post(reverse("tracker:follow_up_create"), {"title": "", "due_on": "31/02/2026"})
+        response = self.client.post(
+            reverse("tracker:follow_up_create"), {"title": "", "due_on": "31/02/2026"}
+        )
         self.assertContains(response, "This field is required.")
         self.assertContains(response, "Enter a valid date.")
         self.assertEqual(FollowUp.objects.count(), 2)
@@ -69,11 +86,18 @@ class InteractionTests(PersonaTestCase):
         self.contact = make_contact(self.owner, "Priya Nair")
 
     def test_logging_an_interaction_in_place_puts_it_on_the_timeline(self):
-        response = self.client.post(reverse("tracker:interaction_create"), {
-            "kind": "call", "direction": "out", "occurred_at": "2026-11-20T09:15",
-            "summary": "Asked about other openings.", "application": self.application.pk,
-            "contacts": [self.contact.pk],
-        }, headers={"HX-Request": "true"})
+        response = self.client.post(
+            reverse("tracker:interaction_create"),
+            {
+                "kind": "call",
+                "direction": "out",
+                "occurred_at": "2026-11-20T09:15",
+                "summary": "Asked about other openings.",
+                "application": self.application.pk,
+                "contacts": [self.contact.pk],
+            },
+            headers={"HX-Request": "true"},
+        )
         self.assertContains(response, "Added to the timeline.")
         self.assertEqual(response["HX-Trigger"], "timeline-changed")
         interaction = Interaction.objects.get()
@@ -83,10 +107,16 @@ class InteractionTests(PersonaTestCase):
         self.assertContains(timeline, "Priya Nair")
 
     def test_an_invalid_interaction_is_not_saved(self):
-        response = self.client.post(reverse("tracker:interaction_create"), {
-            "kind": "carrier pigeon", "occurred_at": "2027-01-01T10:00", "summary": "",
-            "application": self.application.pk,
-        }, headers={"HX-Request": "true"})
+        response = self.client.post(
+            reverse("tracker:interaction_create"),
+            {
+                "kind": "carrier pigeon",
+                "occurred_at": "2027-01-01T10:00",
+                "summary": "",
+                "application": self.application.pk,
+            },
+            headers={"HX-Request": "true"},
+        )
         self.assertEqual(response.status_code, 422)
         self.assertContains(response, "Select a valid choice", status_code=422)
         self.assertContains(response, "in the future", status_code=422)
@@ -94,28 +124,51 @@ class InteractionTests(PersonaTestCase):
         self.assertFalse(Interaction.objects.exists())
 
     def test_without_javascript_it_redirects_to_the_application(self):
-        response = self.client.post(reverse("tracker:interaction_create"), {
-            "kind": "note", "occurred_at": "2026-11-19T09:15", "summary": "Notes", "application": self.application.pk,
-        })
+        response = self.client.post(
+            reverse("tracker:interaction_create"),
+            {
+                "kind": "note",
+                "occurred_at": "2026-11-19T09:15",
+                "summary": "Notes",
+                "application": self.application.pk,
+            },
+        )
         self.assertRedirects(response, reverse("tracker:application_detail", args=[self.application.pk]))
 
 
 class ContactTests(PersonaTestCase):
     def test_keep_in_touch_needs_a_cadence(self):
-        response = self.client.post(reverse("tracker:contact_create"), {
-            "name": "Amira", "role": "interviewer", "keep_in_touch": "on",
-        })
+        response = self.client.post(
+            reverse("tracker:contact_create"),
+            {
+                "name": "Amira",
+                "role": "interviewer",
+                "keep_in_touch": "on",
+            },
+        )
         self.assertContains(response, "Say how often you want to keep in touch")
-        response = self.client.post(reverse("tracker:contact_create"), {
-            "name": "Amira", "role": "interviewer", "keep_in_touch": "on", "keep_in_touch_days": "30",
-            "email": "amira@example.com",
-        })
+        response = self.client.post(
+            reverse("tracker:contact_create"),
+            {
+                "name": "Amira",
+                "role": "interviewer",
+                "keep_in_touch": "on",
+                "keep_in_touch_days": "30",
+                "email": "amira@example.com",
+            },
+        )
         self.assertEqual(response.status_code, 302)
 
     def test_a_bad_email_and_url_are_named(self):
-        response = self.client.post(reverse("tracker:contact_create"), {
-            "name": "Bo", "role": "other", "email": "not-an-email", "linkedin_url": "linkedin",
-        })
+        response = self.client.post(
+            reverse("tracker:contact_create"),
+            {
+                "name": "Bo",
+                "role": "other",
+                "email": "not-an-email",
+                "linkedin_url": "linkedin",
+            },
+        )
         self.assertContains(response, "Enter a valid email address.")
         self.assertContains(response, "Enter a valid URL.")
 
@@ -123,8 +176,10 @@ class ContactTests(PersonaTestCase):
         first, second = make_application(self.owner), make_application(self.owner, role_title="Engineer")
         contact = make_contact(self.owner, "Sam Park")
         for application, role in [(first, "interviewer"), (second, "hiring_manager")]:
-            self.client.post(reverse("tracker:application_link_contact", args=[application.pk]),
-                             {"contact": contact.pk, "role": role, "connected": "on"})
+            self.client.post(
+                reverse("tracker:application_link_contact", args=[application.pk]),
+                {"contact": contact.pk, "role": role, "connected": "on"},
+            )
         page = self.client.get(reverse("tracker:contact_detail", args=[contact.pk]))
         self.assertContains(page, "Interviewer")
         self.assertContains(page, "Hiring manager")

@@ -17,8 +17,13 @@ class ApplicationFormTests(PersonaTestCase):
         self.company = make_company(self.owner, "Northwind")
 
     def post_new(self, **overrides):
-        data = {"company": self.company.pk, "role_title": "Analyst", "source": "job_board", "stage": "applied",
-                "applied_on": "2026-11-18"}
+        data = {
+            "company": self.company.pk,
+            "role_title": "Analyst",
+            "source": "job_board",
+            "stage": "applied",
+            "applied_on": "2026-11-18",
+        }
         data.update(overrides)
         return self.client.post(reverse("tracker:application_create"), data)
 
@@ -37,7 +42,10 @@ class ApplicationFormTests(PersonaTestCase):
             "applied_on (future)": ({"applied_on": "2026-12-01"}, "This date is in the future"),
             "applied_on (type)": ({"applied_on": "last tuesday"}, "Enter a valid date."),
             "salary_min (type)": ({"salary_min": "lots"}, "Enter a whole number."),
-            "salary range": ({"salary_min": "90000", "salary_max": "50000"}, "The lowest salary must not be above"),
+            "salary range": (
+                {"salary_min": "90000", "salary_max": "50000"},
+                "The lowest salary must not be above",
+            ),
             "role_title (long)": ({"role_title": "x" * 201}, "at most 200 characters"),
             "posting_url": ({"posting_url": "not a url"}, "Enter a valid URL."),
             "salary_currency": ({"salary_currency": "E1"}, "three-letter currency code"),
@@ -58,9 +66,14 @@ class ApplicationFormTests(PersonaTestCase):
 
     def test_editing_keeps_the_stage_history(self):
         application = make_application(self.owner, self.company)
-        response = self.client.post(reverse("tracker:application_edit", args=[application.pk]), {
-            "company": self.company.pk, "role_title": "Senior Analyst", "source": "referral",
-        })
+        response = self.client.post(
+            reverse("tracker:application_edit", args=[application.pk]),
+            {
+                "company": self.company.pk,
+                "role_title": "Senior Analyst",
+                "source": "referral",
+            },
+        )
         self.assertEqual(response.status_code, 302)
         application.refresh_from_db()
         self.assertEqual(application.role_title, "Senior Analyst")
@@ -76,10 +89,16 @@ class StageChangeTests(PersonaTestCase):
         self.url = reverse("tracker:application_stage", args=[self.application.pk])
 
     def test_a_backdated_rejection_keeps_what_was_said_and_who_said_it(self):
-        response = self.client.post(self.url, {
-            "stage": "rejected", "changed_at": "2026-11-17T09:30",
-            "what_was_said": "We went with someone else.", "told_by": self.recruiter.pk, "told_via": "phone",
-        })
+        response = self.client.post(
+            self.url,
+            {
+                "stage": "rejected",
+                "changed_at": "2026-11-17T09:30",
+                "what_was_said": "We went with someone else.",
+                "told_by": self.recruiter.pk,
+                "told_via": "phone",
+            },
+        )
         self.assertEqual(response.status_code, 302)
         self.application.refresh_from_db()
         self.assertEqual(self.application.stage, Stage.REJECTED)
@@ -117,8 +136,9 @@ class StageChangeTests(PersonaTestCase):
         self.assertEqual(response["HX-Trigger"], "timeline-changed")
 
     def test_the_board_moves_a_card_with_or_without_javascript(self):
-        response = self.client.post(self.url, {"stage": "screening", "from": "board"},
-                                    headers={"HX-Request": "true"})
+        response = self.client.post(
+            self.url, {"stage": "screening", "from": "board"}, headers={"HX-Request": "true"}
+        )
         self.assertContains(response, f'id="card-{self.application.pk}"')
         self.assertContains(response, "Moved to Screening")
         response = self.client.post(self.url, {"stage": "interviewing", "from": "board"})
@@ -163,22 +183,27 @@ class ListTests(PersonaTestCase):
     def test_search_filter_and_pagination(self):
         company = make_company(self.owner, "Globex")
         for i in range(30):
-            make_application(self.owner, company, role_title=f"Role {i:02d}",
-                             stage="rejected" if i % 2 else "applied")
+            make_application(
+                self.owner, company, role_title=f"Role {i:02d}", stage="rejected" if i % 2 else "applied"
+            )
         response = self.client.get(reverse("tracker:application_list"), {"stage": "rejected"})
         self.assertContains(response, "15 applications")
         response = self.client.get(reverse("tracker:application_list"), {"q": "Role 07"})
         self.assertContains(response, "1 application")
         page2 = self.client.get(reverse("tracker:application_list"), {"page": 2})
         self.assertContains(page2, "Page 2 of 2")
-        htmx = self.client.get(reverse("tracker:application_list"), {"q": "globex"}, headers={"HX-Request": "true"})
+        htmx = self.client.get(
+            reverse("tracker:application_list"), {"q": "globex"}, headers={"HX-Request": "true"}
+        )
         self.assertNotContains(htmx, "<html")
         self.assertContains(htmx, "30 applications")
 
     def test_empty_states_say_what_to_do_next(self):
-        for name, text in [("tracker:application_list", "No applications yet"),
-                           ("tracker:contact_list", "No contacts yet"),
-                           ("tracker:company_list", "No companies yet"),
-                           ("tracker:dashboard", "No applications yet")]:
+        for name, text in [
+            ("tracker:application_list", "No applications yet"),
+            ("tracker:contact_list", "No contacts yet"),
+            ("tracker:company_list", "No companies yet"),
+            ("tracker:dashboard", "No applications yet"),
+        ]:
             with self.subTest(name):
                 self.assertContains(self.client.get(reverse(name)), text)

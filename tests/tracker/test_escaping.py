@@ -5,7 +5,7 @@ from tests.personas import PersonaTestCase, make_application, make_company, make
 
 NASTY = [
     '<script>alert("x")</script>',
-    "O'Brien & \"Sons\"",
+    'O\'Brien & "Sons"',
     "Café 🚀 réussi",
     "شركة الأفق",  # right-to-left
 ]
@@ -18,14 +18,28 @@ class EscapingTests(PersonaTestCase):
                 company = make_company(self.owner, text)
                 application = make_application(self.owner, company, role_title=text, notes=text)
                 contact = make_contact(self.owner, text, company=company)
-                Interaction.objects.create(owner=self.owner, kind="note", occurred_at=application.stage_changed_at,
-                                           summary=text, application=application)
-                for url in [reverse("tracker:application_detail", args=[application.pk]),
-                            reverse("tracker:application_list"), reverse("tracker:board"),
-                            reverse("tracker:contact_detail", args=[contact.pk]),
-                            reverse("tracker:company_detail", args=[company.pk])]:
+                Interaction.objects.create(
+                    owner=self.owner,
+                    kind="note",
+                    occurred_at=application.stage_changed_at,
+                    summary=text,
+                    application=application,
+                )
+                for url in [
+                    reverse("tracker:application_detail", args=[application.pk]),
+                    reverse("tracker:application_list"),
+                    reverse("tracker:board"),
+                    reverse("tracker:contact_detail", args=[contact.pk]),
+                    reverse("tracker:company_detail", args=[company.pk]),
+                ]:
                     response = self.client.get(url)
                     body = response.content.decode()
                     self.assertNotIn("<script>alert", body)
-                    self.assertContains(response, text.replace("&", "&amp;").replace("<", "&lt;")
-                                        .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;"))
+                    self.assertContains(
+                        response,
+                        text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace('"', "&quot;")
+                        .replace("'", "&#x27;"),
+                    )

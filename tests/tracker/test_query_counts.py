@@ -12,18 +12,33 @@ class QueryCountTests(PersonaTestCase):
     def fill(self, n: int) -> None:
         company = make_company(self.owner, f"Company {n}")
         for i in range(n):
-            application = make_application(self.owner, company, role_title=f"Role {i}",
-                                           stage=["applied", "rejected", "interviewing"][i % 3])
-            contact = make_contact(self.owner, f"Person {n}-{i}", company=company, keep_in_touch=True,
-                                   keep_in_touch_days=7)
-            ApplicationContact.objects.create(owner=self.owner, application=application, contact=contact,
-                                              role="interviewer")
-            interaction = Interaction.objects.create(owner=self.owner, kind="call", summary="Hi",
-                                                     occurred_at=application.stage_changed_at,
-                                                     application=application)
+            application = make_application(
+                self.owner,
+                company,
+                role_title=f"Role {i}",
+                stage=["applied", "rejected", "interviewing"][i % 3],
+            )
+            contact = make_contact(
+                self.owner, f"Person {n}-{i}", company=company, keep_in_touch=True, keep_in_touch_days=7
+            )
+            ApplicationContact.objects.create(
+                owner=self.owner, application=application, contact=contact, role="interviewer"
+            )
+            interaction = Interaction.objects.create(
+                owner=self.owner,
+                kind="call",
+                summary="Hi",
+                occurred_at=application.stage_changed_at,
+                application=application,
+            )
             interaction.contacts.add(contact)
-            FollowUp.objects.create(owner=self.owner, title=f"Do {i}", due_on="2026-01-01", application=application,
-                                    contact=contact)
+            FollowUp.objects.create(
+                owner=self.owner,
+                title=f"Do {i}",
+                due_on="2026-01-01",
+                application=application,
+                contact=contact,
+            )
 
     def count_queries(self, url: str) -> int:
         with CaptureQueriesContext(connection) as context:
@@ -32,8 +47,16 @@ class QueryCountTests(PersonaTestCase):
         return len(context.captured_queries)
 
     def test_list_pages_make_a_constant_number_of_queries(self):
-        urls = [reverse(name) for name in ["tracker:dashboard", "tracker:application_list", "tracker:board",
-                                           "tracker:contact_list", "tracker:company_list"]]
+        urls = [
+            reverse(name)
+            for name in [
+                "tracker:dashboard",
+                "tracker:application_list",
+                "tracker:board",
+                "tracker:contact_list",
+                "tracker:company_list",
+            ]
+        ]
         self.fill(5)
         small = {url: self.count_queries(url) for url in urls}
         self.fill(45)
@@ -49,8 +72,15 @@ class QueryCountTests(PersonaTestCase):
             if i == 1:
                 before = self.count_queries(url)
             contact = make_contact(self.owner, f"Extra {i}")
-            ApplicationContact.objects.create(owner=self.owner, application=application, contact=contact, role="other")
-            interaction = Interaction.objects.create(owner=self.owner, kind="email", summary="x",
-                                                     occurred_at=application.stage_changed_at, application=application)
+            ApplicationContact.objects.create(
+                owner=self.owner, application=application, contact=contact, role="other"
+            )
+            interaction = Interaction.objects.create(
+                owner=self.owner,
+                kind="email",
+                summary="x",
+                occurred_at=application.stage_changed_at,
+                application=application,
+            )
             interaction.contacts.add(contact)
         self.assertEqual(self.count_queries(url), before)

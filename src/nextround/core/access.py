@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404
 
 
 def owned(model_or_queryset: type[Model] | QuerySet, user) -> QuerySet:
-    queryset = model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset.objects.all()
+    queryset = (
+        model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset.objects.all()
+    )
     return queryset.filter(owner=user)
 
 

@@ -10,7 +10,9 @@ def register(subparsers) -> None:
     init = subparsers.add_parser("init", help="create or migrate the database")
     init.set_defaults(func=run_init, needs_django=True)
 
-    demo = subparsers.add_parser("demo", help="load a demo job search for user 'demo' (password nextround-demo)")
+    demo = subparsers.add_parser(
+        "demo", help="load a demo job search for user 'demo' (password nextround-demo)"
+    )
     demo.add_argument("--reset", action="store_true", help="delete the demo user's data and load it afresh")
     demo.set_defaults(func=run_demo, needs_django=True)
 
@@ -101,7 +103,9 @@ def run_serve(args) -> int:
     except database_errors() as exc:
         raise CommandError(f"cannot reach the database ({first_line(exc)}); check DATABASE_URL") from None
     if settings.DEBUG:
-        print("nextround: warning: NEXTROUND_DEBUG is on; never expose this server to others.", file=sys.stderr)
+        print(
+            "nextround: warning: NEXTROUND_DEBUG is on; never expose this server to others.", file=sys.stderr
+        )
     print(f"nextround: serving on http://{args.host}:{args.port}/ (press Ctrl+C to stop)", flush=True)
     try:
         waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="nextround")

@@ -8,7 +8,10 @@ from nextround.core.models import Profile
 
 class SignupForm(UserCreationForm):
     full_name = forms.CharField(
-        label="Your name", max_length=120, required=False, help_text="Used to sign the drafts nextround writes."
+        label="Your name",
+        max_length=120,
+        required=False,
+        help_text="Used to sign the drafts nextround writes.",
     )
 
     class Meta(UserCreationForm.Meta):
@@ -25,8 +28,12 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = (
-            "full_name", "time_zone", "ghost_checkin_days",
-            "weekly_goal_applications", "weekly_goal_followups", "weekly_goal_contacts",
+            "full_name",
+            "time_zone",
+            "ghost_checkin_days",
+            "weekly_goal_applications",
+            "weekly_goal_followups",
+            "weekly_goal_contacts",
         )
         labels = {
             "weekly_goal_applications": "Applications a week",

@@ -75,8 +75,18 @@ class ApplicationForm(OwnedModelForm):
     class Meta:
         model = Application
         fields = (
-            "company", "role_title", "posting_url", "source", "location", "work_mode",
-            "salary_min", "salary_max", "salary_currency", "applied_on", "reference_checked", "notes",
+            "company",
+            "role_title",
+            "posting_url",
+            "source",
+            "location",
+            "work_mode",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "applied_on",
+            "reference_checked",
+            "notes",
         )
         widgets = {"applied_on": DateInput()}
 
@@ -106,11 +116,17 @@ class NewApplicationForm(ApplicationForm):
 class StageForm(forms.Form):
     stage = forms.ChoiceField(choices=Stage.choices)
     changed_at = forms.DateTimeField(
-        label="When", required=False, widget=DateTimeInput(), validators=[not_in_future],
+        label="When",
+        required=False,
+        widget=DateTimeInput(),
+        validators=[not_in_future],
         help_text="Leave empty for now; pick an earlier day if it happened before.",
     )
     what_was_said = forms.CharField(
-        label="What they said", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="What they said",
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Optional. Their words, as close as you remember them.",
     )
     told_by = forms.ModelChoiceField(label="Who told you", queryset=Contact.objects.none(), required=False)
@@ -130,8 +146,17 @@ class ContactForm(OwnedModelForm):
     class Meta:
         model = Contact
         fields = (
-            "name", "email", "phone", "linkedin_url", "company", "title", "role", "how_we_know", "notes",
-            "keep_in_touch", "keep_in_touch_days",
+            "name",
+            "email",
+            "phone",
+            "linkedin_url",
+            "company",
+            "title",
+            "role",
+            "how_we_know",
+            "notes",
+            "keep_in_touch",
+            "keep_in_touch_days",
         )
 
     def clean(self):
@@ -188,14 +213,24 @@ class SnoozeForm(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Role, company or notes"}))
-    stage = forms.ChoiceField(choices=[("", "All stages"), ("active", "In flight")] + Stage.choices, required=False)
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Role, company or notes"}),
+    )
+    stage = forms.ChoiceField(
+        choices=[("", "All stages"), ("active", "In flight")] + Stage.choices, required=False
+    )
     source = forms.ChoiceField(choices=[("", "All sources")] + Source.choices, required=False)
 
 
 class ContactFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name, company or title"}))
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name, company or title"}),
+    )
     role = forms.ChoiceField(choices=[("", "All roles")] + ContactRole.choices, required=False)
     keep_in_touch = forms.BooleanField(label="Networking list only", required=False)

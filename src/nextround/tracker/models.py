@@ -65,7 +65,9 @@ class Company(OwnedModel):
         ordering = [Lower("name"), "pk"]
         constraints = [
             models.UniqueConstraint(
-                "owner", Lower("name"), name="company_name_unique_per_owner",
+                "owner",
+                Lower("name"),
+                name="company_name_unique_per_owner",
                 violation_error_message="You already have a company with this name.",
             )
         ]
@@ -84,12 +86,15 @@ class Application(OwnedModel):
     work_mode = models.CharField("on site / remote", max_length=10, choices=WorkMode.choices, blank=True)
     salary_min = models.PositiveIntegerField(null=True, blank=True)
     salary_max = models.PositiveIntegerField(null=True, blank=True)
-    salary_currency = models.CharField("currency", max_length=3, blank=True, help_text="For example EUR or USD.")
+    salary_currency = models.CharField(
+        "currency", max_length=3, blank=True, help_text="For example EUR or USD."
+    )
     applied_on = models.DateField("date applied", null=True, blank=True)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
     stage_changed_at = models.DateTimeField()
     reference_checked = models.BooleanField(
-        "reached reference checks", default=False,
+        "reached reference checks",
+        default=False,
         help_text="The employer contacted (or asked for) your references.",
     )
     notes = models.TextField(blank=True, max_length=20000)
@@ -104,7 +109,9 @@ class Application(OwnedModel):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max")),
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=F("salary_max")),
                 name="salary_range_ordered",
                 violation_error_message="The lowest salary must not be above the highest.",
             )
@@ -141,9 +148,13 @@ class Contact(OwnedModel):
     email = models.EmailField(blank=True, max_length=254)
     phone = models.CharField(max_length=40, blank=True)
     linkedin_url = models.URLField("LinkedIn URL", blank=True, max_length=500)
-    company = models.ForeignKey(Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
+    company = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
+    )
     title = models.CharField("job title", max_length=200, blank=True)
-    role = models.CharField("their role for you", max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER)
+    role = models.CharField(
+        "their role for you", max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER
+    )
     how_we_know = models.CharField("how you know them", max_length=300, blank=True)
     notes = models.TextField(blank=True, max_length=20000)
     keep_in_touch = models.BooleanField("on my networking list", default=False)
@@ -181,7 +192,9 @@ class ApplicationContact(OwnedModel):
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
-                "application", "contact", name="contact_once_per_application",
+                "application",
+                "contact",
+                name="contact_once_per_application",
                 violation_error_message="This contact is already linked to the application.",
             )
         ]
@@ -241,7 +254,9 @@ class FollowUp(OwnedModel):
     application = models.ForeignKey(
         Application, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
     )
-    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+    )
     # "keep_in_touch" follow-ups are created from a contact's cadence; "" is one the user wrote.
     origin = models.CharField(max_length=20, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -52,11 +52,19 @@ class Dashboard:
 
 
 def dashboard(owner, today: dt.date) -> Dashboard:
-    due = list(active_follow_ups(owner).filter(due_on__lte=today + dt.timedelta(days=7)).order_by("due_on", "pk")[:60])
+    due = list(
+        active_follow_ups(owner)
+        .filter(due_on__lte=today + dt.timedelta(days=7))
+        .order_by("due_on", "pk")[:60]
+    )
     recent = list(
         StageChange.objects.filter(
-            owner=owner, to_stage__in=(Stage.REJECTED, Stage.GHOSTED), changed_at__date__gte=today - dt.timedelta(days=30)
-        ).select_related("application__company", "told_by").order_by("-changed_at")[:8]
+            owner=owner,
+            to_stage__in=(Stage.REJECTED, Stage.GHOSTED),
+            changed_at__date__gte=today - dt.timedelta(days=30),
+        )
+        .select_related("application__company", "told_by")
+        .order_by("-changed_at")[:8]
     )
     return Dashboard(
         overdue=[f for f in due if f.due_on < today],
@@ -97,7 +105,9 @@ def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = 
         applications = applications.filter(source=source)
     for word in q.split()[:5]:
         applications = applications.filter(
-            Q(role_title__icontains=word) | Q(company__name__icontains=word) | Q(notes__icontains=word)
+            Q(role_title__icontains=word)
+            | Q(company__name__icontains=word)
+            | Q(notes__icontains=word)
             | Q(location__icontains=word)
         )
     return applications.order_by("-stage_changed_at", "-pk")
@@ -114,8 +124,15 @@ def board(owner) -> list[dict]:
                 .select_related("company")
                 .order_by("-stage_changed_at", "-pk")[:BOARD_CARDS_PER_STAGE]
             )
-        columns.append({"stage": value, "label": label, "count": counts[value], "cards": cards,
-                        "more": counts[value] - len(cards)})
+        columns.append(
+            {
+                "stage": value,
+                "label": label,
+                "count": counts[value],
+                "cards": cards,
+                "more": counts[value] - len(cards),
+            }
+        )
     return columns
 
 
@@ -124,7 +141,9 @@ def application_detail(application: Application) -> dict:
     interactions = list(application.interactions.prefetch_related("contacts"))
     follow_ups = list(application.follow_ups.select_related("contact").order_by("due_on", "pk"))
     links = list(application.contact_links.select_related("contact__company"))
-    timeline = [("stage", c.changed_at, c) for c in changes] + [("interaction", i.occurred_at, i) for i in interactions]
+    timeline = [("stage", c.changed_at, c) for c in changes] + [
+        ("interaction", i.occurred_at, i) for i in interactions
+    ]
     timeline.sort(key=lambda entry: entry[1], reverse=True)
     return {
         "timeline": timeline,
@@ -142,7 +161,9 @@ def filtered_contacts(owner, *, q: str = "", role: str = "", keep_in_touch: bool
         contacts = contacts.filter(keep_in_touch=True)
     for word in q.split()[:5]:
         contacts = contacts.filter(
-            Q(name__icontains=word) | Q(company__name__icontains=word) | Q(title__icontains=word)
+            Q(name__icontains=word)
+            | Q(company__name__icontains=word)
+            | Q(title__icontains=word)
             | Q(email__icontains=word)
         )
     return contacts
@@ -153,20 +174,28 @@ def contact_detail(contact: Contact) -> dict:
         contact.interactions.select_related("application__company").prefetch_related("contacts")
     )
     links = list(contact.application_links.select_related("application__company"))
-    follow_ups = list(contact.follow_ups.filter(status__in=ACTIVE_FOLLOW_UP).select_related("application__company"))
+    follow_ups = list(
+        contact.follow_ups.filter(status__in=ACTIVE_FOLLOW_UP).select_related("application__company")
+    )
     return {"interactions": interactions, "application_links": links, "follow_ups": follow_ups}
 
 
 def company_list(owner) -> QuerySet:
     from nextround.tracker.models import Company
 
-    return Company.objects.filter(owner=owner).annotate(
-        application_count=Count("applications", distinct=True), contact_count=Count("contacts", distinct=True)
-    ).order_by(Lower("name"), "pk")
+    return (
+        Company.objects.filter(owner=owner)
+        .annotate(
+            application_count=Count("applications", distinct=True),
+            contact_count=Count("contacts", distinct=True),
+        )
+        .order_by(Lower("name"), "pk")
+    )
 
 
 def recent_interactions(owner, limit: int = 50) -> list[Interaction]:
     return list(
-        Interaction.objects.filter(owner=owner).select_related("application__company")
+        Interaction.objects.filter(owner=owner)
+        .select_related("application__company")
         .prefetch_related(Prefetch("contacts", queryset=Contact.objects.only("pk", "name")))[:limit]
     )

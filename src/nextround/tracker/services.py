@@ -35,7 +35,11 @@ def create_application(*, application: Application, at: dt.datetime | None = Non
     application.full_clean()
     application.save()
     StageChange.objects.create(
-        owner=application.owner, application=application, from_stage="", to_stage=application.stage, changed_at=at
+        owner=application.owner,
+        application=application,
+        from_stage="",
+        to_stage=application.stage,
+        changed_at=at,
     )
     return application
 
@@ -94,11 +98,15 @@ def delete_company(*, company: Company) -> None:
 
 
 @transaction.atomic
-def link_contact(*, application: Application, contact: Contact, role: str, connected: bool = False) -> ApplicationContact:
+def link_contact(
+    *, application: Application, contact: Contact, role: str, connected: bool = False
+) -> ApplicationContact:
     if contact.owner_id != application.owner_id:
         raise ValidationError({"contact": "Pick one of your own contacts."})
     link, _ = ApplicationContact.objects.update_or_create(
-        owner=application.owner, application=application, contact=contact,
+        owner=application.owner,
+        application=application,
+        contact=contact,
         defaults={"role": role, "connected": connected},
     )
     return link

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,17 +15,52 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(blank=True, help_text='Used to sign the drafts nextround writes for you.', max_length=120, verbose_name='your name')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[nextround.core.models.validate_time_zone])),
-                ('calendar_token', models.CharField(default=nextround.core.models.new_calendar_token, max_length=64, unique=True)),
-                ('ghost_checkin_days', models.PositiveSmallIntegerField(default=5, verbose_name='check in on silent applications after (business days)')),
-                ('weekly_goal_applications', models.PositiveSmallIntegerField(default=5)),
-                ('weekly_goal_followups', models.PositiveSmallIntegerField(default=5)),
-                ('weekly_goal_contacts', models.PositiveSmallIntegerField(default=3)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Used to sign the drafts nextround writes for you.",
+                        max_length=120,
+                        verbose_name="your name",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="UTC", max_length=64, validators=[nextround.core.models.validate_time_zone]
+                    ),
+                ),
+                (
+                    "calendar_token",
+                    models.CharField(
+                        default=nextround.core.models.new_calendar_token, max_length=64, unique=True
+                    ),
+                ),
+                (
+                    "ghost_checkin_days",
+                    models.PositiveSmallIntegerField(
+                        default=5, verbose_name="check in on silent applications after (business days)"
+                    ),
+                ),
+                ("weekly_goal_applications", models.PositiveSmallIntegerField(default=5)),
+                ("weekly_goal_followups", models.PositiveSmallIntegerField(default=5)),
+                ("weekly_goal_contacts", models.PositiveSmallIntegerField(default=3)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,193 +15,578 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Company',
+            name="Company",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('website', models.URLField(blank=True, max_length=500)),
-                ('location', models.CharField(blank=True, max_length=200)),
-                ('notes', models.TextField(blank=True, max_length=20000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("website", models.URLField(blank=True, max_length=500)),
+                ("location", models.CharField(blank=True, max_length=200)),
+                ("notes", models.TextField(blank=True, max_length=20000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'companies',
-                'ordering': [django.db.models.functions.text.Lower('name'), 'pk'],
+                "verbose_name_plural": "companies",
+                "ordering": [django.db.models.functions.text.Lower("name"), "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role_title', models.CharField(max_length=200, verbose_name='role')),
-                ('posting_url', models.URLField(blank=True, max_length=1000, verbose_name='job posting')),
-                ('source', models.CharField(choices=[('referral', 'Referral'), ('job_board', 'Job board'), ('company_site', 'Company site'), ('recruiter', 'Recruiter'), ('linkedin', 'LinkedIn'), ('other', 'Other')], default='company_site', max_length=20)),
-                ('location', models.CharField(blank=True, max_length=200)),
-                ('work_mode', models.CharField(blank=True, choices=[('onsite', 'On site'), ('hybrid', 'Hybrid'), ('remote', 'Remote')], max_length=10, verbose_name='on site / remote')),
-                ('salary_min', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_max', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_currency', models.CharField(blank=True, help_text='For example EUR or USD.', max_length=3, verbose_name='currency')),
-                ('applied_on', models.DateField(blank=True, null=True, verbose_name='date applied')),
-                ('stage', models.CharField(choices=[('saved', 'Saved'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'No answer (ghosted)')], default='applied', max_length=20)),
-                ('stage_changed_at', models.DateTimeField()),
-                ('reference_checked', models.BooleanField(default=False, help_text='The employer contacted (or asked for) your references.', verbose_name='reached reference checks')),
-                ('notes', models.TextField(blank=True, max_length=20000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='tracker.company')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role_title", models.CharField(max_length=200, verbose_name="role")),
+                ("posting_url", models.URLField(blank=True, max_length=1000, verbose_name="job posting")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("referral", "Referral"),
+                            ("job_board", "Job board"),
+                            ("company_site", "Company site"),
+                            ("recruiter", "Recruiter"),
+                            ("linkedin", "LinkedIn"),
+                            ("other", "Other"),
+                        ],
+                        default="company_site",
+                        max_length=20,
+                    ),
+                ),
+                ("location", models.CharField(blank=True, max_length=200)),
+                (
+                    "work_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("onsite", "On site"), ("hybrid", "Hybrid"), ("remote", "Remote")],
+                        max_length=10,
+                        verbose_name="on site / remote",
+                    ),
+                ),
+                ("salary_min", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_max", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "salary_currency",
+                    models.CharField(
+                        blank=True, help_text="For example EUR or USD.", max_length=3, verbose_name="currency"
+                    ),
+                ),
+                ("applied_on", models.DateField(blank=True, null=True, verbose_name="date applied")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("saved", "Saved"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "No answer (ghosted)"),
+                        ],
+                        default="applied",
+                        max_length=20,
+                    ),
+                ),
+                ("stage_changed_at", models.DateTimeField()),
+                (
+                    "reference_checked",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The employer contacted (or asked for) your references.",
+                        verbose_name="reached reference checks",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=20000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="tracker.company",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-stage_changed_at', '-pk'],
+                "ordering": ["-stage_changed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('linkedin_url', models.URLField(blank=True, max_length=500, verbose_name='LinkedIn URL')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('role', models.CharField(choices=[('recruiter', 'Recruiter'), ('hiring_manager', 'Hiring manager'), ('interviewer', 'Interviewer'), ('reference', 'Reference'), ('mutual', 'Mutual connection'), ('other', 'Other')], default='other', max_length=20, verbose_name='their role for you')),
-                ('how_we_know', models.CharField(blank=True, max_length=300, verbose_name='how you know them')),
-                ('notes', models.TextField(blank=True, max_length=20000)),
-                ('keep_in_touch', models.BooleanField(default=False, verbose_name='on my networking list')),
-                ('keep_in_touch_days', models.PositiveSmallIntegerField(blank=True, help_text='For example 30 for once a month.', null=True, verbose_name='keep in touch every (days)')),
-                ('linkedin_connected_on', models.DateField(blank=True, null=True, verbose_name='LinkedIn connection since')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('company', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contacts', to='tracker.company')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("linkedin_url", models.URLField(blank=True, max_length=500, verbose_name="LinkedIn URL")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="job title")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("recruiter", "Recruiter"),
+                            ("hiring_manager", "Hiring manager"),
+                            ("interviewer", "Interviewer"),
+                            ("reference", "Reference"),
+                            ("mutual", "Mutual connection"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="their role for you",
+                    ),
+                ),
+                (
+                    "how_we_know",
+                    models.CharField(blank=True, max_length=300, verbose_name="how you know them"),
+                ),
+                ("notes", models.TextField(blank=True, max_length=20000)),
+                ("keep_in_touch", models.BooleanField(default=False, verbose_name="on my networking list")),
+                (
+                    "keep_in_touch_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="For example 30 for once a month.",
+                        null=True,
+                        verbose_name="keep in touch every (days)",
+                    ),
+                ),
+                (
+                    "linkedin_connected_on",
+                    models.DateField(blank=True, null=True, verbose_name="LinkedIn connection since"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contacts",
+                        to="tracker.company",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': [django.db.models.functions.text.Lower('name'), 'pk'],
+                "ordering": [django.db.models.functions.text.Lower("name"), "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationContact',
+            name="ApplicationContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('recruiter', 'Recruiter'), ('hiring_manager', 'Hiring manager'), ('interviewer', 'Interviewer'), ('reference', 'Reference'), ('mutual', 'Mutual connection'), ('other', 'Other')], max_length=20)),
-                ('connected', models.BooleanField(default=False, verbose_name='we connected')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_links', to='tracker.application')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='application_links', to='tracker.contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("recruiter", "Recruiter"),
+                            ("hiring_manager", "Hiring manager"),
+                            ("interviewer", "Interviewer"),
+                            ("reference", "Reference"),
+                            ("mutual", "Mutual connection"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("connected", models.BooleanField(default=False, verbose_name="we connected")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_links",
+                        to="tracker.application",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="application_links",
+                        to="tracker.contact",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='what to do')),
-                ('notes', models.TextField(blank=True, max_length=10000)),
-                ('due_on', models.DateField(verbose_name='due')),
-                ('status', models.CharField(choices=[('open', 'To do'), ('snoozed', 'Snoozed'), ('done', 'Done'), ('dismissed', 'Dismissed')], default='open', max_length=10)),
-                ('origin', models.CharField(blank=True, max_length=20)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='tracker.application')),
-                ('contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='tracker.contact')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="what to do")),
+                ("notes", models.TextField(blank=True, max_length=10000)),
+                ("due_on", models.DateField(verbose_name="due")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "To do"),
+                            ("snoozed", "Snoozed"),
+                            ("done", "Done"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("origin", models.CharField(blank=True, max_length=20)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="tracker.application",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="tracker.contact",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'pk'],
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Interaction',
+            name="Interaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('call', 'Call'), ('email', 'Email'), ('message', 'Message'), ('meeting', 'Meeting'), ('note', 'Note')], default='note', max_length=10)),
-                ('direction', models.CharField(blank=True, choices=[('out', 'I reached out'), ('in', 'They reached out'), ('', '—')], max_length=3)),
-                ('occurred_at', models.DateTimeField(verbose_name='when')),
-                ('summary', models.TextField(max_length=20000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='interactions', to='tracker.application')),
-                ('contacts', models.ManyToManyField(blank=True, related_name='interactions', to='tracker.contact')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("call", "Call"),
+                            ("email", "Email"),
+                            ("message", "Message"),
+                            ("meeting", "Meeting"),
+                            ("note", "Note"),
+                        ],
+                        default="note",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        blank=True,
+                        choices=[("out", "I reached out"), ("in", "They reached out"), ("", "—")],
+                        max_length=3,
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(verbose_name="when")),
+                ("summary", models.TextField(max_length=20000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interactions",
+                        to="tracker.application",
+                    ),
+                ),
+                (
+                    "contacts",
+                    models.ManyToManyField(blank=True, related_name="interactions", to="tracker.contact"),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-occurred_at', '-pk'],
+                "ordering": ["-occurred_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('saved', 'Saved'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'No answer (ghosted)')], max_length=20)),
-                ('to_stage', models.CharField(choices=[('saved', 'Saved'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'No answer (ghosted)')], max_length=20)),
-                ('changed_at', models.DateTimeField()),
-                ('what_was_said', models.TextField(blank=True, max_length=10000)),
-                ('told_via', models.CharField(blank=True, choices=[('email', 'Email'), ('phone', 'Phone call'), ('in_person', 'In person'), ('message', 'Message (LinkedIn, chat…)'), ('portal', 'Applicant portal'), ('none', 'Nobody told me')], max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_changes', to='tracker.application')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('told_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stage_changes_told', to='tracker.contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("saved", "Saved"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "No answer (ghosted)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("saved", "Saved"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "No answer (ghosted)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("changed_at", models.DateTimeField()),
+                ("what_was_said", models.TextField(blank=True, max_length=10000)),
+                (
+                    "told_via",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("email", "Email"),
+                            ("phone", "Phone call"),
+                            ("in_person", "In person"),
+                            ("message", "Message (LinkedIn, chat…)"),
+                            ("portal", "Applicant portal"),
+                            ("none", "Nobody told me"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stage_changes",
+                        to="tracker.application",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "told_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="stage_changes_told",
+                        to="tracker.contact",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-changed_at', '-pk'],
+                "ordering": ["-changed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ChecklistItem',
+            name="ChecklistItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500)),
-                ('done', models.BooleanField(default=False)),
-                ('key', models.CharField(blank=True, max_length=60)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='tracker.application')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500)),
+                ("done", models.BooleanField(default=False)),
+                ("key", models.CharField(blank=True, max_length=60)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checklist",
+                        to="tracker.application",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
-                'constraints': [models.UniqueConstraint(models.F('application'), models.F('key'), condition=models.Q(('key', ''), _negated=True), name='checklist_key_once_per_application')],
+                "ordering": ["pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("application"),
+                        models.F("key"),
+                        condition=models.Q(("key", ""), _negated=True),
+                        name="checklist_key_once_per_application",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='company',
-            constraint=models.UniqueConstraint(models.F('owner'), django.db.models.functions.text.Lower('name'), name='company_name_unique_per_owner', violation_error_message='You already have a company with this name.'),
+            model_name="company",
+            constraint=models.UniqueConstraint(
+                models.F("owner"),
+                django.db.models.functions.text.Lower("name"),
+                name="company_name_unique_per_owner",
+                violation_error_message="You already have a company with this name.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', 'stage', '-stage_changed_at'], name='tracker_app_owner_i_d4d9a2_idx'),
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "stage", "-stage_changed_at"], name="tracker_app_owner_i_d4d9a2_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', '-stage_changed_at'], name='tracker_app_owner_i_50a31f_idx'),
+            model_name="application",
+            index=models.Index(fields=["owner", "-stage_changed_at"], name="tracker_app_owner_i_50a31f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('salary_min__isnull', True), ('salary_max__isnull', True), ('salary_min__lte', models.F('salary_max')), _connector='OR'), name='salary_range_ordered', violation_error_message='The lowest salary must not be above the highest.'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("salary_min__isnull", True),
+                    ("salary_max__isnull", True),
+                    ("salary_min__lte", models.F("salary_max")),
+                    _connector="OR",
+                ),
+                name="salary_range_ordered",
+                violation_error_message="The lowest salary must not be above the highest.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['owner', 'keep_in_touch'], name='tracker_con_owner_i_61baa4_idx'),
+            model_name="contact",
+            index=models.Index(fields=["owner", "keep_in_touch"], name="tracker_con_owner_i_61baa4_idx"),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('keep_in_touch', False), ('keep_in_touch_days__gte', 1), _connector='OR'), name='keep_in_touch_needs_cadence', violation_error_message='Say how often you want to keep in touch (in days).'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("keep_in_touch", False), ("keep_in_touch_days__gte", 1), _connector="OR"),
+                name="keep_in_touch_needs_cadence",
+                violation_error_message="Say how often you want to keep in touch (in days).",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='applicationcontact',
-            constraint=models.UniqueConstraint(models.F('application'), models.F('contact'), name='contact_once_per_application', violation_error_message='This contact is already linked to the application.'),
+            model_name="applicationcontact",
+            constraint=models.UniqueConstraint(
+                models.F("application"),
+                models.F("contact"),
+                name="contact_once_per_application",
+                violation_error_message="This contact is already linked to the application.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['owner', 'status', 'due_on'], name='tracker_fol_owner_i_022ef7_idx'),
+            model_name="followup",
+            index=models.Index(fields=["owner", "status", "due_on"], name="tracker_fol_owner_i_022ef7_idx"),
         ),
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['owner', '-occurred_at'], name='tracker_int_owner_i_3bfdb4_idx'),
+            model_name="interaction",
+            index=models.Index(fields=["owner", "-occurred_at"], name="tracker_int_owner_i_3bfdb4_idx"),
         ),
         migrations.AddIndex(
-            model_name='stagechange',
-            index=models.Index(fields=['owner', 'to_stage', '-changed_at'], name='tracker_sta_owner_i_1ef5fa_idx'),
+            model_name="stagechange",
+            index=models.Index(
+                fields=["owner", "to_stage", "-changed_at"], name="tracker_sta_owner_i_1ef5fa_idx"
+            ),
         ),
     ]

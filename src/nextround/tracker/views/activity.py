@@ -62,30 +62,51 @@ def interaction_create(request):
             if interaction.application_id:
                 default_next = reverse("tracker:application_detail", args=[interaction.application_id])
             if request.htmx:
-                response = render(request, "tracker/_interaction_form.html", {
-                    "form": InteractionForm(owner=request.user, initial={"application": interaction.application}),
-                    "saved": True, "fixed_application": interaction.application,
-                })
+                response = render(
+                    request,
+                    "tracker/_interaction_form.html",
+                    {
+                        "form": InteractionForm(
+                            owner=request.user, initial={"application": interaction.application}
+                        ),
+                        "saved": True,
+                        "fixed_application": interaction.application,
+                    },
+                )
                 response["HX-Trigger"] = "timeline-changed"
                 return response
             messages.success(request, "Added to your timeline.")
             return redirect(safe_next(request, default_next))
     if request.htmx:
         fixed = form.cleaned_data.get("application") if form.is_bound else None
-        return render(request, "tracker/_interaction_form.html", {"form": form, "fixed_application": fixed},
-                      status=422 if form.is_bound else 200)
-    return form_page(request, form, title="Log an interaction", cancel_url=safe_next(request, default_next),
-                     submit="Add to timeline")
+        return render(
+            request,
+            "tracker/_interaction_form.html",
+            {"form": form, "fixed_application": fixed},
+            status=422 if form.is_bound else 200,
+        )
+    return form_page(
+        request,
+        form,
+        title="Log an interaction",
+        cancel_url=safe_next(request, default_next),
+        submit="Add to timeline",
+    )
 
 
 @login_required
 def interaction_edit(request, pk):
     interaction = get_owned(Interaction, request.user, pk)
     form = InteractionForm(request.POST or None, instance=interaction, owner=request.user)
-    back = reverse("tracker:application_detail", args=[interaction.application_id]) if interaction.application_id \
+    back = (
+        reverse("tracker:application_detail", args=[interaction.application_id])
+        if interaction.application_id
         else reverse("tracker:dashboard")
+    )
     if request.method == "POST" and form.is_valid():
-        services.log_interaction(interaction=form.save(commit=False), contacts=list(form.cleaned_data["contacts"]))
+        services.log_interaction(
+            interaction=form.save(commit=False), contacts=list(form.cleaned_data["contacts"])
+        )
         messages.success(request, "Saved.")
         return redirect(back)
     return form_page(request, form, title="Edit interaction", cancel_url=back)
@@ -94,25 +115,43 @@ def interaction_edit(request, pk):
 @login_required
 def interaction_delete(request, pk):
     interaction = get_owned(Interaction, request.user, pk)
-    back = reverse("tracker:application_detail", args=[interaction.application_id]) if interaction.application_id \
+    back = (
+        reverse("tracker:application_detail", args=[interaction.application_id])
+        if interaction.application_id
         else reverse("tracker:dashboard")
-    return confirm_delete(request, interaction, what=f"the {interaction}", consequences="",
-                          cancel_url=back, on_delete=interaction.delete, done_url=back)
+    )
+    return confirm_delete(
+        request,
+        interaction,
+        what=f"the {interaction}",
+        consequences="",
+        cancel_url=back,
+        on_delete=interaction.delete,
+        done_url=back,
+    )
 
 
 @login_required
 def follow_up_create(request):
-    form = FollowUpForm(request.POST or None, owner=request.user, initial={
-        "due_on": timezone.localdate(), **prefill(request)
-    })
+    form = FollowUpForm(
+        request.POST or None, owner=request.user, initial={"due_on": timezone.localdate(), **prefill(request)}
+    )
     if request.method == "POST" and form.is_valid():
         follow_up = form.save()
         messages.success(request, f"Follow-up added for {follow_up.due_on:%a %d %b}.")
-        default = (reverse("tracker:application_detail", args=[follow_up.application_id])
-                   if follow_up.application_id else reverse("tracker:dashboard"))
+        default = (
+            reverse("tracker:application_detail", args=[follow_up.application_id])
+            if follow_up.application_id
+            else reverse("tracker:dashboard")
+        )
         return redirect(safe_next(request, default))
-    return form_page(request, form, title="Add a follow-up", cancel_url=safe_next(request, reverse("tracker:dashboard")),
-                     submit="Add follow-up")
+    return form_page(
+        request,
+        form,
+        title="Add a follow-up",
+        cancel_url=safe_next(request, reverse("tracker:dashboard")),
+        submit="Add follow-up",
+    )
 
 
 @login_required
@@ -123,28 +162,41 @@ def follow_up_edit(request, pk):
         form.save()
         messages.success(request, "Saved.")
         return redirect(safe_next(request, reverse("tracker:dashboard")))
-    return form_page(request, form, title="Edit follow-up", cancel_url=safe_next(request, reverse("tracker:dashboard")))
+    return form_page(
+        request, form, title="Edit follow-up", cancel_url=safe_next(request, reverse("tracker:dashboard"))
+    )
 
 
 @login_required
 def follow_up_delete(request, pk):
     follow_up = get_owned(FollowUp, request.user, pk)
     back = reverse("tracker:dashboard")
-    return confirm_delete(request, follow_up, what=f"“{follow_up.title}”", consequences="",
-                          cancel_url=back, on_delete=follow_up.delete, done_url=back)
+    return confirm_delete(
+        request,
+        follow_up,
+        what=f"“{follow_up.title}”",
+        consequences="",
+        cancel_url=back,
+        on_delete=follow_up.delete,
+        done_url=back,
+    )
 
 
 @login_required
 @require_POST
 def follow_up_status(request, pk):
     """Done, dismissed or snoozed; htmx replaces the item in place."""
-    follow_up = get_owned(FollowUp.objects.select_related("application__company", "contact"), request.user, pk)
+    follow_up = get_owned(
+        FollowUp.objects.select_related("application__company", "contact"), request.user, pk
+    )
     status = request.POST.get("status")
     error = ""
     if status == FollowUpStatus.SNOOZED:
         form = SnoozeForm(request.POST)
         if form.is_valid():
-            services.set_follow_up_status(follow_up=follow_up, status=status, until=form.cleaned_data["until"])
+            services.set_follow_up_status(
+                follow_up=follow_up, status=status, until=form.cleaned_data["until"]
+            )
         else:
             error = "Snooze: " + " ".join(form.errors.get("until", ["pick a date"]))
     elif status in (FollowUpStatus.DONE, FollowUpStatus.DISMISSED, FollowUpStatus.OPEN):
@@ -152,9 +204,12 @@ def follow_up_status(request, pk):
     else:
         error = "Pick done, dismiss or snooze."
     if request.htmx:
-        return render(request, "tracker/_follow_up.html", {"follow_up": follow_up, "error": error,
-                                                           "today": timezone.localdate()},
-                      status=422 if error else 200)
+        return render(
+            request,
+            "tracker/_follow_up.html",
+            {"follow_up": follow_up, "error": error, "today": timezone.localdate()},
+            status=422 if error else 200,
+        )
     if error:
         messages.error(request, error)
     else:

@@ -28,22 +28,31 @@ def application_list(request):
         request.user, q=values.get("q", ""), stage=values.get("stage", ""), source=values.get("source", "")
     )
     page = paginate(request, applications)
-    context = {"filters": filters, "page": page, "query": query_without_page(request),
-               "filtered": any(values.values()) if values else False}
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query_without_page(request),
+        "filtered": any(values.values()) if values else False,
+    }
     template = "tracker/_application_rows.html" if request.htmx else "tracker/application_list.html"
     return render(request, template, context)
 
 
 @login_required
 def board(request):
-    return render(request, "tracker/board.html", {
-        "columns": queries.board(request.user), "stage_choices": Stage.choices,
-    })
+    return render(
+        request,
+        "tracker/board.html",
+        {
+            "columns": queries.board(request.user),
+            "stage_choices": Stage.choices,
+        },
+    )
 
 
 @login_required
 def application_create(request):
-    initial = {}
+    initial = {"applied_on": timezone.localdate()}
     company_id = request.GET.get("company")
     if company_id and company_id.isdigit():
         initial["company"] = owned(Company, request.user).filter(pk=company_id).first()
@@ -61,8 +70,13 @@ def application_create(request):
         else:
             messages.success(request, f"Added {application}.")
             return redirect("tracker:application_detail", pk=application.pk)
-    return form_page(request, form, title="Add an application", cancel_url=reverse("tracker:application_list"),
-                     submit="Add application")
+    return form_page(
+        request,
+        form,
+        title="Add an application",
+        cancel_url=reverse("tracker:application_list"),
+        submit="Add application",
+    )
 
 
 @login_required
@@ -70,7 +84,9 @@ def application_detail(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
     context = {
         "application": application,
-        "stage_form": StageForm(owner=request.user, application=application, initial={"stage": application.stage}),
+        "stage_form": StageForm(
+            owner=request.user, application=application, initial={"stage": application.stage}
+        ),
         "link_form": LinkContactForm(owner=request.user),
         "interaction_form": InteractionForm(owner=request.user, initial={"application": application}),
         "today": timezone.localdate(),
@@ -87,18 +103,25 @@ def application_edit(request, pk):
         save_form(form)
         messages.success(request, "Saved.")
         return redirect("tracker:application_detail", pk=application.pk)
-    return form_page(request, form, title=f"Edit {application}",
-                     cancel_url=reverse("tracker:application_detail", args=[pk]))
+    return form_page(
+        request,
+        form,
+        title=f"Edit {application}",
+        cancel_url=reverse("tracker:application_detail", args=[pk]),
+    )
 
 
 @login_required
 def application_delete(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
     return confirm_delete(
-        request, application, what=str(application),
+        request,
+        application,
+        what=str(application),
         consequences="Its stage history, interactions, follow-ups and plan go with it. Your contacts stay.",
         cancel_url=reverse("tracker:application_detail", args=[pk]),
-        on_delete=application.delete, done_url=reverse("tracker:application_list"),
+        on_delete=application.delete,
+        done_url=reverse("tracker:application_list"),
     )
 
 
@@ -106,14 +129,22 @@ def application_delete(request, pk):
 def application_stage(request, pk):
     """Move an application to another stage; htmx swaps the stage panel, plain forms get the full page."""
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
-    form = StageForm(request.POST or None, owner=request.user, application=application,
-                     initial={"stage": application.stage})
+    form = StageForm(
+        request.POST or None,
+        owner=request.user,
+        application=application,
+        initial={"stage": application.stage},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.change_stage(
-                application=application, stage=data["stage"], at=data["changed_at"],
-                what_was_said=data["what_was_said"], told_by=data["told_by"], told_via=data["told_via"],
+                application=application,
+                stage=data["stage"],
+                at=data["changed_at"],
+                what_was_said=data["what_was_said"],
+                told_by=data["told_by"],
+                told_via=data["told_via"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -121,14 +152,28 @@ def application_stage(request, pk):
             application.refresh_from_db()
             message = f"Moved to {application.get_stage_display()}."
             if request.htmx and request.POST.get("from") == "board":
-                return render(request, "tracker/_board_card.html", {
-                    "application": application, "stage_choices": Stage.choices, "moved": message,
-                })
+                return render(
+                    request,
+                    "tracker/_board_card.html",
+                    {
+                        "application": application,
+                        "stage_choices": Stage.choices,
+                        "moved": message,
+                    },
+                )
             if request.htmx:
-                form = StageForm(owner=request.user, application=application, initial={"stage": application.stage})
-                response = render(request, "tracker/_stage.html", {
-                    "application": application, "stage_form": form, "moved": message,
-                })
+                form = StageForm(
+                    owner=request.user, application=application, initial={"stage": application.stage}
+                )
+                response = render(
+                    request,
+                    "tracker/_stage.html",
+                    {
+                        "application": application,
+                        "stage_form": form,
+                        "moved": message,
+                    },
+                )
                 response["HX-Trigger"] = "timeline-changed"
                 return response
             messages.success(request, message)
@@ -136,16 +181,25 @@ def application_stage(request, pk):
                 return redirect("tracker:board")
             return redirect("tracker:application_detail", pk=application.pk)
     template = "tracker/_stage.html" if request.htmx else "tracker/stage_page.html"
-    return render(request, template, {"application": application, "stage_form": form},
-                  status=422 if form.is_bound and not form.is_valid() else 200)
+    return render(
+        request,
+        template,
+        {"application": application, "stage_form": form},
+        status=422 if form.is_bound and not form.is_valid() else 200,
+    )
 
 
 @login_required
 def application_timeline(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
-    return render(request, "tracker/_timeline.html", {
-        "application": application, **queries.application_detail(application),
-    })
+    return render(
+        request,
+        "tracker/_timeline.html",
+        {
+            "application": application,
+            **queries.application_detail(application),
+        },
+    )
 
 
 @login_required
@@ -157,7 +211,9 @@ def application_link_contact(request, pk):
         services.link_contact(application=application, **form.cleaned_data)
         messages.success(request, f"Linked {form.cleaned_data['contact']}.")
     else:
-        errors = "; ".join(f"{form.fields[name].label or name}: {' '.join(errs)}" for name, errs in form.errors.items())
+        errors = "; ".join(
+            f"{form.fields[name].label or name}: {' '.join(errs)}" for name, errs in form.errors.items()
+        )
         messages.error(request, f"Could not link the contact. {errors}")
     return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
 
@@ -178,7 +234,9 @@ def checklist_toggle(request, pk, item_pk):
     item.done = not item.done
     item.save(update_fields=["done"])
     if request.htmx:
-        return render(request, "tracker/_checklist_item.html", {"item": item, "application": item.application})
+        return render(
+            request, "tracker/_checklist_item.html", {"item": item, "application": item.application}
+        )
     return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")
 
 

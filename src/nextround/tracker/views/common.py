@@ -10,9 +10,17 @@ PAGE_SIZE = 25
 
 
 def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save", intro: str = ""):
-    return render(request, "tracker/form.html", {
-        "form": form, "title": title, "cancel_url": cancel_url, "submit": submit, "intro": intro,
-    })
+    return render(
+        request,
+        "tracker/form.html",
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": cancel_url,
+            "submit": submit,
+            "intro": intro,
+        },
+    )
 
 
 def save_form(form, **extra):
@@ -40,9 +48,18 @@ def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: st
 
             messages.success(request, f"Deleted {what}.")
             return redirect(done_url)
-    return render(request, "tracker/confirm_delete.html", {
-        "object": obj, "what": what, "consequences": consequences, "cancel_url": cancel_url, "error": error,
-    }, status=409 if error else 200)
+    return render(
+        request,
+        "tracker/confirm_delete.html",
+        {
+            "object": obj,
+            "what": what,
+            "consequences": consequences,
+            "cancel_url": cancel_url,
+            "error": error,
+        },
+        status=409 if error else 200,
+    )
 
 
 def paginate(request, queryset):

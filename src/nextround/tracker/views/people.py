@@ -28,18 +28,23 @@ def company_create(request):
         if request.GET.get("next") == "application":
             return redirect(reverse("tracker:application_create") + f"?company={company.pk}")
         return redirect("tracker:company_detail", pk=company.pk)
-    return form_page(request, form, title="Add a company", cancel_url=reverse("tracker:company_list"),
-                     submit="Add company")
+    return form_page(
+        request, form, title="Add a company", cancel_url=reverse("tracker:company_list"), submit="Add company"
+    )
 
 
 @login_required
 def company_detail(request, pk):
     company = get_owned(Company, request.user, pk)
-    return render(request, "tracker/company_detail.html", {
-        "company": company,
-        "applications": list(company.applications.select_related("company")),
-        "contacts": list(company.contacts.all()),
-    })
+    return render(
+        request,
+        "tracker/company_detail.html",
+        {
+            "company": company,
+            "applications": list(company.applications.select_related("company")),
+            "contacts": list(company.contacts.all()),
+        },
+    )
 
 
 @login_required
@@ -50,18 +55,24 @@ def company_edit(request, pk):
         save_form(form)
         messages.success(request, "Saved.")
         return redirect("tracker:company_detail", pk=pk)
-    return form_page(request, form, title=f"Edit {company}", cancel_url=reverse("tracker:company_detail", args=[pk]))
+    return form_page(
+        request, form, title=f"Edit {company}", cancel_url=reverse("tracker:company_detail", args=[pk])
+    )
 
 
 @login_required
 def company_delete(request, pk):
     company = get_owned(Company, request.user, pk)
     return confirm_delete(
-        request, company, what=company.name,
-        consequences="Contacts at this company stay, without a company. A company with applications cannot be "
-                     "deleted: delete or move its applications first.",
+        request,
+        company,
+        what=company.name,
+        consequences="Contacts at this company stay, without a company. "
+        "A company with applications cannot be "
+        "deleted: delete or move its applications first.",
         cancel_url=reverse("tracker:company_detail", args=[pk]),
-        on_delete=lambda: services.delete_company(company=company), done_url=reverse("tracker:company_list"),
+        on_delete=lambda: services.delete_company(company=company),
+        done_url=reverse("tracker:company_list"),
     )
 
 
@@ -70,11 +81,17 @@ def contact_list(request):
     filters = ContactFilterForm(request.GET or None)
     values = filters.cleaned_data if filters.is_valid() else {}
     contacts = queries.filtered_contacts(
-        request.user, q=values.get("q", ""), role=values.get("role", ""),
+        request.user,
+        q=values.get("q", ""),
+        role=values.get("role", ""),
         keep_in_touch=values.get("keep_in_touch", False),
     )
-    context = {"filters": filters, "page": paginate(request, contacts), "query": query_without_page(request),
-               "filtered": any(values.values()) if values else False}
+    context = {
+        "filters": filters,
+        "page": paginate(request, contacts),
+        "query": query_without_page(request),
+        "filtered": any(values.values()) if values else False,
+    }
     template = "tracker/_contact_rows.html" if request.htmx else "tracker/contact_list.html"
     return render(request, template, context)
 
@@ -89,16 +106,23 @@ def contact_create(request):
         contact = save_form(form)
         messages.success(request, f"Added {contact}.")
         return redirect("tracker:contact_detail", pk=contact.pk)
-    return form_page(request, form, title="Add a contact", cancel_url=reverse("tracker:contact_list"),
-                     submit="Add contact")
+    return form_page(
+        request, form, title="Add a contact", cancel_url=reverse("tracker:contact_list"), submit="Add contact"
+    )
 
 
 @login_required
 def contact_detail(request, pk):
     contact = get_owned(Contact.objects.select_related("company"), request.user, pk)
-    return render(request, "tracker/contact_detail.html", {
-        "contact": contact, "today": timezone.localdate(), **queries.contact_detail(contact),
-    })
+    return render(
+        request,
+        "tracker/contact_detail.html",
+        {
+            "contact": contact,
+            "today": timezone.localdate(),
+            **queries.contact_detail(contact),
+        },
+    )
 
 
 @login_required
@@ -109,15 +133,20 @@ def contact_edit(request, pk):
         save_form(form)
         messages.success(request, "Saved.")
         return redirect("tracker:contact_detail", pk=pk)
-    return form_page(request, form, title=f"Edit {contact}", cancel_url=reverse("tracker:contact_detail", args=[pk]))
+    return form_page(
+        request, form, title=f"Edit {contact}", cancel_url=reverse("tracker:contact_detail", args=[pk])
+    )
 
 
 @login_required
 def contact_delete(request, pk):
     contact = get_owned(Contact, request.user, pk)
     return confirm_delete(
-        request, contact, what=contact.name,
+        request,
+        contact,
+        what=contact.name,
         consequences="Their follow-ups go with them; interactions stay on your timeline without their name.",
         cancel_url=reverse("tracker:contact_detail", args=[pk]),
-        on_delete=contact.delete, done_url=reverse("tracker:contact_list"),
+        on_delete=contact.delete,
+        done_url=reverse("tracker:contact_list"),
     )
