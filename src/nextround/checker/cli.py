@@ -41,10 +41,14 @@ def register(subparsers) -> None:
 def run_check(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.files and args.files != ["-"]:
-            print("nextround check: error: --jsonl reads standard input; drop the file names", file=sys.stderr)
+            _error("--jsonl reads standard input; drop the file names")
             return 2
         return _run_jsonl(args.audience, sys.stdin, sys.stdout)
     return _run_files(args.audience, args.files or ["-"])
+
+
+def _error(message: str) -> None:
+    print(f"nextround check: error: {message}", file=sys.stderr)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -74,11 +78,11 @@ def _run_files(audience: str, names: list[str]) -> int:
                 with open(name, encoding="utf-8") as handle:
                     text = handle.read()
             except FileNotFoundError:
-                print(f"nextround check: error: {name}: no such file", file=sys.stderr)
+                _error(f"{name}: no such file")
                 status = 2
                 continue
             except (OSError, UnicodeDecodeError) as exc:
-                print(f"nextround check: error: {name}: cannot read it as UTF-8 text ({exc})", file=sys.stderr)
+                _error(f"{name}: cannot read it as UTF-8 text ({exc})")
                 status = 2
                 continue
         findings = check(text, audience)

@@ -1,0 +1,104 @@
+"""Every rule is run against its own examples, both ways, and the loader refuses incomplete rules."""
+
+import textwrap
+
+import pytest
+
+from nextround.checker import AUDIENCES, RuleError, check, load_rules
+from nextround.checker.loader import RULES_DIR, ruleset_for
+
+
+def _examples(kind: str):
+    for audience in AUDIENCES:
+        for rule in ruleset_for(audience).rules:
+            examples = rule.examples_flag if kind == "flag" else rule.examples_pass
+            for example in examples:
+                yield pytest.param(audience, rule.id, example, id=f"{audience}:{rule.id}:{example[:40]}")
+
+
+@pytest.mark.parametrize(("audience", "rule_id", "text"), list(_examples("flag")))
+def test_rule_flags_its_positive_examples(audience, rule_id, text):
+    assert rule_id in {f.rule for f in check(text, audience)}
+
+
+@pytest.mark.parametrize(("audience", "rule_id", "text"), list(_examples("pass")))
+def test_rule_lets_its_negative_examples_pass(audience, rule_id, text):
+    assert rule_id not in {f.rule for f in check(text, audience)}
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_every_rule_explains_itself(audience):
+    for rule in ruleset_for(audience).rules:
+        assert rule.message.endswith((".", '"')), rule.id
+        assert len(rule.message) < 240, f"{rule.id}: keep the message to one or two sentences"
+        assert rule.suggestion, rule.id
+
+
+RULE = """
+[[rule]]
+id = "demo"
+category = "why_question"
+severity = "warning"
+keywords = ["why"]
+patterns = ['''\\bwhy\\b''']
+message = "Because."
+suggestion = "Do this instead."
+"""
+
+
+def _write(tmp_path, body: str):
+    path = tmp_path / "rules.toml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_loader_accepts_a_complete_rule(tmp_path):
+    path = _write(tmp_path, RULE + 'examples.flag = ["Why?"]\nexamples.pass = ["Thanks."]\n')
+    ruleset = load_rules(path, "candidate")
+    assert [rule.id for rule in ruleset.rules] == ["demo"]
+
+
+@pytest.mark.parametrize(
+    "examples",
+    [
+        'examples.flag = ["Why?"]\n',
+        'examples.pass = ["Thanks."]\n',
+        "",
+        'examples.flag = []\nexamples.pass = ["x"]\n',
+    ],
+    ids=["no pass examples", "no flag examples", "no examples", "empty flag list"],
+)
+def test_loader_refuses_a_rule_without_both_kinds_of_example(tmp_path, examples):
+    with pytest.raises(RuleError, match=r"rule 'demo'.*examples\.flag.*examples\.pass"):
+        load_rules(_write(tmp_path, RULE + examples), "candidate")
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (('"why_question"', '"age"'), r"rule 'demo'.*unknown category 'age'"),
+        (('"warning"', '"fatal"'), r"rule 'demo'.*severity"),
+        (("'''\\bwhy\\b'''", "'''(why'''"), r"rule 'demo'.*bad pattern"),
+        (("'''\\bwhy\\b'''", "'''{nowhere}'''"), r"rule 'demo'.*unknown macro \{nowhere\}"),
+        (('["why"]', '["Why?"]'), r"rule 'demo'.*keywords"),
+        (('message = "Because."', ""), r"rule 'demo'.*missing message"),
+    ],
+)
+def test_loader_names_the_rule_and_the_mistake(tmp_path, change, error):
+    body = RULE.replace(*change) + 'examples.flag = ["Why?"]\nexamples.pass = ["Thanks."]\n'
+    with pytest.raises(RuleError, match=error):
+        load_rules(_write(tmp_path, body), "candidate")
+
+
+def test_loader_refuses_duplicate_rule_ids(tmp_path):
+    rule = RULE + 'examples.flag = ["Why?"]\nexamples.pass = ["Thanks."]\n'
+    with pytest.raises(RuleError, match="'demo' is defined twice"):
+        load_rules(_write(tmp_path, rule + rule), "candidate")
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_shipped_rule_files_use_every_category_of_their_audience(audience):
+    from nextround.checker import CATEGORIES
+
+    ruleset = load_rules(RULES_DIR / f"{audience}.toml", audience)
+    assert {rule.category for rule in ruleset.rules} == set(CATEGORIES[audience])
