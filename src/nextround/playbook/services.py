@@ -1,9 +1,331 @@
-"""Playbook writes. The tracker calls `on_stage_change` and `on_keep_in_touch_done` after its own writes."""
+"""Playbook writes: building and refreshing plans, step status, drafts, logs, and keep-in-touch reminders.
+
+The tracker calls `on_stage_change` (inside its stage-change transaction) and `on_keep_in_touch_done`.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.core.access import profile_for
+from nextround.core.dates import business_days_after, today_in
+from nextround.playbook import content, engine
+from nextround.playbook.models import Outcome, Plan, PlanKind, PlanStep, StepLog, StepStatus
+from nextround.playbook.situation import situation_for
+from nextround.tracker.models import (
+    ACTIVE_FOLLOW_UP,
+    Application,
+    ChecklistItem,
+    Contact,
+    FollowUp,
+    FollowUpStatus,
+    Interaction,
+    InteractionKind,
+    Stage,
+)
+
+PLAN_STAGES = {Stage.REJECTED: PlanKind.REJECTION, Stage.GHOSTED: PlanKind.GHOSTED}
+KEEP_IN_TOUCH = "keep_in_touch"
+INTERACTION_KIND = {"phone": InteractionKind.CALL, "email": InteractionKind.EMAIL}
+
+
+class Refused(Exception):
+    """An action the data does not allow; the message is shown to the user as it is."""
+
+
+# --- plans ------------------------------------------------------------------------------------------------
 
 
 def on_stage_change(*, change) -> None:
-    """Hook called inside the stage-change transaction (the playbook issue builds plans here)."""
+    """Build or refresh the plan when an application is rejected or goes silent."""
+    application = change.application
+    if change.to_stage == Stage.INTERVIEWING and Plan.objects.filter(owner=application.owner).exists():
+        add_interview_questions(owner=application.owner)
+    # A backdated move that is not the latest one does not describe where the application is now.
+    if change.to_stage not in PLAN_STAGES or application.stage != change.to_stage:
+        return
+    refresh_plan(application=application, kind=PLAN_STAGES[change.to_stage], decided_at=change.changed_at)
+
+
+@transaction.atomic
+def refresh_plan(
+    *,
+    application: Application,
+    kind: str | None = None,
+    decided_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> Plan:
+    """Create the application's plan, or bring it up to date with the application's data.
+
+    Never duplicates a step (steps are matched by key) and never loses what the user did: logged, edited or
+    finished steps stay, even when they no longer fit (say, a contact was unlinked).
+    """
+    now = now or timezone.now()
+    plan = Plan.objects.select_for_update().filter(application=application).first()
+    if plan is None:
+        kind = kind or PLAN_STAGES.get(application.stage)
+        if kind is None:
+            raise Refused(
+                "A plan starts when an application is rejected or gets no answer. Move it there first."
+            )
+        plan = Plan.objects.create(
+            owner=application.owner,
+            application=application,
+            kind=kind,
+            decided_at=decided_at or application.stage_changed_at,
+        )
+        created = True
+    else:
+        created = False
+        if kind or decided_at:
+            plan.kind = kind or plan.kind
+            plan.decided_at = decided_at or plan.decided_at
+            plan.save(update_fields=["kind", "decided_at", "refreshed_at"])
+    time_zone = profile_for(application.owner).time_zone
+    not_before = today_in(time_zone, plan.created_at)
+    specs = engine.build_plan(
+        situation_for(
+            application, kind=plan.kind, decided_at=plan.decided_at, upset=plan.upset, not_before=not_before
+        )
+    )
+    floor = None if created else business_days_after(today_in(time_zone, now), 0)
+    sync_steps(plan=plan, specs=specs, floor=floor)
+    if plan.kind == PlanKind.REJECTION:
+        add_interview_questions(owner=application.owner)
+    return plan
+
+
+def sync_steps(*, plan: Plan, specs: list[engine.StepSpec], floor: dt.date | None) -> None:
+    existing = {step.key: step for step in plan.steps.all()}
+    contact_ids = set(
+        Contact.objects.filter(
+            owner=plan.owner, pk__in=[s.contact_id for s in specs if s.contact_id]
+        ).values_list("pk", flat=True)
+    )
+    # The in-interview questions are the same for every rejection: one open reminder about them is enough.
+    questions_pending = (
+        PlanStep.objects.filter(owner=plan.owner, kind="next_interview", status=StepStatus.TODO)
+        .exclude(plan=plan)
+        .exists()
+    )
+    for position, spec in enumerate(specs):
+        if spec.kind == "next_interview" and spec.key not in existing and questions_pending:
+            continue
+        step = existing.pop(spec.key, None) or PlanStep(owner=plan.owner, plan=plan, key=spec.key)
+        is_new = step.pk is None
+        step.kind, step.title, step.why, step.channel = spec.kind, spec.title, spec.why, spec.channel
+        step.subject, step.generated_draft, step.position = spec.subject, spec.draft or "", position
+        step.script = [list(line) for line in spec.script]
+        step.contact_id = spec.contact_id if spec.contact_id in contact_ids else None
+        if is_new or step.status == StepStatus.TODO:
+            # A step that appears on a later refresh (a newly linked interviewer) is due from today, not in
+            # the past; the due dates of open steps follow the plan (the "upset" toggle moves them).
+            step.due_on = max(spec.due_on, floor) if is_new and floor else spec.due_on
+        step.full_clean(validate_unique=False, validate_constraints=False)
+        step.save()
+    for step in existing.values():
+        untouched = step.status == StepStatus.TODO and not step.draft and not step.logs.exists()
+        if untouched:
+            step.delete()
+
+
+@transaction.atomic
+def set_upset(*, plan: Plan, upset: bool) -> Plan:
+    plan.upset = upset
+    plan.save(update_fields=["upset", "refreshed_at"])
+    return refresh_plan(application=plan.application)
+
+
+@transaction.atomic
+def save_reflection(*, plan: Plan, went_well: str, do_differently: str, learned: str) -> Plan:
+    plan.went_well, plan.do_differently, plan.learned = (
+        went_well.strip(),
+        do_differently.strip(),
+        learned.strip(),
+    )
+    plan.full_clean(validate_unique=False)
+    plan.save(update_fields=["went_well", "do_differently", "learned", "refreshed_at"])
+    if plan.went_well or plan.do_differently or plan.learned:
+        for step in plan.steps.filter(kind="reflection", status=StepStatus.TODO):
+            set_step_status(step=step, status=StepStatus.DONE)
+    return plan
+
+
+def add_interview_questions(*, owner) -> int:
+    """Add the two in-interview questions to the checklist of every application at interview stage, once."""
+    questions = content.load().interview_questions
+    keys = {f"playbook:{name}": text for name, text in questions.items()}
+    applications = list(
+        Application.objects.filter(owner=owner, stage=Stage.INTERVIEWING).values_list("pk", flat=True)
+    )
+    have = set(
+        ChecklistItem.objects.filter(owner=owner, application_id__in=applications, key__in=keys).values_list(
+            "application_id", "key"
+        )
+    )
+    missing = [
+        ChecklistItem(owner=owner, application_id=pk, key=key, text=text)
+        for pk in applications
+        for key, text in keys.items()
+        if (pk, key) not in have
+    ]
+    ChecklistItem.objects.bulk_create(missing)
+    return len(missing)
+
+
+# --- steps ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_step_status(*, step: PlanStep, status: str) -> PlanStep:
+    if status not in StepStatus.values:
+        raise ValidationError({"status": f"“{status}” is not a step status."})
+    step.status = status
+    step.completed_at = timezone.now() if status != StepStatus.TODO else None
+    step.save(update_fields=["status", "completed_at"])
+    # Accepting the "add to your networking list" offer is what marks that step done.
+    if step.kind == "network" and status == StepStatus.DONE and step.contact_id:
+        add_to_networking_list(contact=step.contact)
+    return step
+
+
+@transaction.atomic
+def save_draft(*, step: PlanStep, text: str) -> PlanStep:
+    text = text.replace("\r\n", "\n").strip()
+    step.draft = "" if text == step.generated_draft.strip() else text
+    step.full_clean(validate_unique=False, validate_constraints=False)
+    step.save(update_fields=["draft"])
+    return step
+
+
+@transaction.atomic
+def log_step(
+    *,
+    step: PlanStep,
+    outcome: str,
+    words: str = "",
+    said_by: Contact | None = None,
+    tags: list[str] | tuple = (),
+    questions_asked: str = "",
+    at: dt.datetime | None = None,
+) -> StepLog:
+    """Record what happened on a step: an interaction on the timeline, the feedback heard, and the status."""
+    vocabulary = dict(content.load().tag_choices)
+    unknown = [tag for tag in tags if tag not in vocabulary]
+    if unknown:
+        raise ValidationError({"tags": f"Unknown tag {unknown[0]!r}; pick from the list."})
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": f"“{outcome}” is not an outcome."})
+    if said_by is not None and said_by.owner_id != step.owner_id:
+        raise ValidationError({"said_by": "Pick one of your own contacts."})
+    from nextround.tracker.services import log_interaction
+
+    outcome_label = dict(content.load().outcome_choices)[outcome]
+    summary = [f"{step.title}: {outcome_label}."]
+    if words.strip():
+        summary.append(f"What they said: “{words.strip()}”")
+    if tags:
+        summary.append("Tags: " + ", ".join(vocabulary[tag] for tag in tags) + ".")
+    if questions_asked.strip():
+        summary.append(f"Questions they were asked: {questions_asked.strip()}")
+    interaction = Interaction(
+        owner=step.owner,
+        kind=INTERACTION_KIND.get(step.channel, InteractionKind.NOTE),
+        direction="out",
+        occurred_at=at or timezone.now(),
+        summary="\n".join(summary),
+        application=step.plan.application,
+    )
+    people = list({c.pk: c for c in (step.contact, said_by) if c is not None}.values())
+    log_interaction(interaction=interaction, contacts=people)
+    log = StepLog(
+        owner=step.owner,
+        step=step,
+        interaction=interaction,
+        outcome=outcome,
+        words=words.strip(),
+        said_by=said_by,
+        tags=list(dict.fromkeys(tags)),
+        questions_asked=questions_asked.strip(),
+    )
+    log.full_clean()
+    log.save()
+    if outcome == Outcome.DECLINED:
+        set_step_status(step=step, status=StepStatus.DECLINED)
+    elif outcome != Outcome.NO_ANSWER:
+        set_step_status(step=step, status=StepStatus.DONE)
+    return log
+
+
+# --- keep in touch ----------------------------------------------------------------------------------------
 
 
 def on_keep_in_touch_done(*, follow_up) -> None:
-    """Hook called when a keep-in-touch follow-up is done (the playbook issue schedules the next one)."""
+    """A keep-in-touch reminder was done: schedule the next one at the contact's cadence."""
+    sync_keep_in_touch(contact=follow_up.contact)
+
+
+def on_interaction_logged(*, interaction: Interaction) -> None:
+    """Talking to someone on the networking list counts as keeping in touch: push their reminder back."""
+    for contact in interaction.contacts.filter(keep_in_touch=True):
+        sync_keep_in_touch(contact=contact)
+
+
+@transaction.atomic
+def add_to_networking_list(*, contact: Contact) -> Contact:
+    if not contact.keep_in_touch:
+        contact.keep_in_touch = True
+        contact.keep_in_touch_days = (
+            contact.keep_in_touch_days or content.load().timing["network_cadence_days"]
+        )
+        contact.save(update_fields=["keep_in_touch", "keep_in_touch_days", "updated_at"])
+    sync_keep_in_touch(contact=contact)
+    return contact
+
+
+@transaction.atomic
+def sync_keep_in_touch(*, contact: Contact, today: dt.date | None = None) -> FollowUp | None:
+    """Keep exactly one open keep-in-touch reminder for a contact on the networking list, and none otherwise.
+
+    It is due one cadence after the last interaction with them (or after today, when there was none).
+    """
+    active = list(
+        FollowUp.objects.select_for_update()
+        .filter(owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, status__in=ACTIVE_FOLLOW_UP)
+        .order_by("pk")
+    )
+    if not contact.keep_in_touch or not contact.keep_in_touch_days:
+        for follow_up in active:
+            follow_up.status = FollowUpStatus.DISMISSED
+            follow_up.save(update_fields=["status"])
+        return None
+    time_zone = profile_for(contact.owner).time_zone
+    today = today or today_in(time_zone)
+    last = contact.interactions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
+    last_day = today_in(time_zone, last) if last else None
+    done = (
+        FollowUp.objects.filter(
+            owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, status=FollowUpStatus.DONE
+        )
+        .order_by("-completed_at")
+        .first()
+    )
+    if done and done.completed_at:
+        last_day = max(filter(None, [last_day, today_in(time_zone, done.completed_at)]))
+    due = (last_day or today) + dt.timedelta(days=contact.keep_in_touch_days)
+    title = f"Keep in touch with {contact.name}"
+    if active:
+        reminder, extra = active[0], active[1:]
+        for follow_up in extra:
+            follow_up.status = FollowUpStatus.DISMISSED
+            follow_up.save(update_fields=["status"])
+        # A snoozed reminder keeps the date the user chose.
+        if reminder.status == FollowUpStatus.OPEN and (reminder.due_on, reminder.title) != (due, title):
+            reminder.due_on, reminder.title = due, title
+            reminder.save(update_fields=["due_on", "title"])
+        return reminder
+    return FollowUp.objects.create(
+        owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, title=title, due_on=due
+    )

@@ -1,0 +1,217 @@
+"""The playbook's words and timing rules, loaded from one TOML file per language (plain Python, no Django).
+
+The file is meant to be edited by people who do not write code, so `load()` checks it thoroughly and names
+the exact key of anything missing or misspelled, instead of failing later on a user's page.
+"""
+
+import functools
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+PLACEHOLDERS = frozenset({"first_name", "contact_name", "user_name", "company", "role", "interview_date"})
+CHANNELS = frozenset({"email", "phone", "note", "in_app"})
+# Step kinds and whether the step carries a message (subject + draft) the user sends.
+STEP_KINDS = {
+    "thank_you": True,
+    "call_recruiter": True,
+    "interviewer": True,
+    "network": False,
+    "referral": True,
+    "reference": True,
+    "mutual": True,
+    "reflection": False,
+    "next_interview": False,
+    "checkin": True,
+    "close_loop": True,
+}
+TIMED_STEPS = (
+    "thank_you",
+    "call_recruiter",
+    "reference",
+    "interviewer",
+    "mutual",
+    "referral",
+    "network",
+    "reflection",
+    "next_interview",
+)
+# The tag vocabulary is a contract with the insights page, so the keys are fixed here and the file only
+# supplies labels; `actionable` must match, because insights counts actionable feedback.
+TAGS = {
+    "skills": True,
+    "experience": True,
+    "communication": True,
+    "interview": True,
+    "fit": False,
+    "compensation": False,
+    "budget": False,
+    "internal_candidate": False,
+    "known_candidate": False,
+    "process": False,
+}
+OUTCOMES = ("sent", "no_answer", "declined", "feedback", "referral")
+
+
+class ContentError(Exception):
+    """The content file is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Content:
+    data: dict
+
+    def step(self, kind: str) -> dict:
+        return self.data["steps"][kind]
+
+    @property
+    def timing(self) -> dict:
+        return self.data["timing"]
+
+    @property
+    def placeholders(self) -> dict:
+        return self.data["placeholders"]
+
+    @property
+    def tags(self) -> list[dict]:
+        return self.data["tags"]
+
+    @property
+    def tag_choices(self) -> list[tuple[str, str]]:
+        return [(tag["key"], tag["label"]) for tag in self.tags]
+
+    @property
+    def outcome_choices(self) -> list[tuple[str, str]]:
+        return [(key, self.data["outcomes"][key]) for key in OUTCOMES]
+
+    @property
+    def explainer(self) -> dict:
+        return self.data["explainer"]
+
+    @property
+    def interview_questions(self) -> dict:
+        return self.data["interview_questions"]
+
+
+@functools.cache
+def load(language: str = "en") -> Content:
+    path = CONTENT_DIR / f"{language}.toml"
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ContentError(f"no playbook content for language {language!r} ({path} is missing)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{path.name}: not valid TOML ({exc})") from None
+    validate(data, path.name)
+    return Content(data)
+
+
+def validate(data: dict, source: str = "content") -> None:
+    def fail(key: str, message: str):
+        raise ContentError(f"{source}: {key}: {message}")
+
+    def text(table: dict, key: str, where: str, required: bool = True) -> None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                fail(f"{where}.{key}", "is missing")
+            return
+        if not isinstance(value, str) or not value.strip():
+            fail(f"{where}.{key}", "must be a non-empty text")
+        check_placeholders(value, f"{where}.{key}", fail)
+
+    for section in ("timing", "placeholders", "outcomes", "explainer", "interview_questions", "steps"):
+        if not isinstance(data.get(section), dict):
+            fail(section, "section is missing")
+    for kind in (*TIMED_STEPS, "upset_delay", "network_cadence_days", "max_mutuals"):
+        value = data["timing"].get(kind)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 365:
+            fail(f"timing.{kind}", "must be a whole number of days from 0 to 365")
+    for name in (*PLACEHOLDERS, "recruiter", "reference"):
+        if not isinstance(data["placeholders"].get(name), str) or not data["placeholders"][name].strip():
+            fail(f"placeholders.{name}", "is missing (the text shown when the value is unknown)")
+    for outcome in OUTCOMES:
+        text(data["outcomes"], outcome, "outcomes")
+    for key in ("title", "intro", "outro"):
+        text(data["explainer"], key, "explainer")
+    reasons = data["explainer"].get("reasons")
+    if not isinstance(reasons, list) or not reasons or not all(isinstance(r, str) and r for r in reasons):
+        fail("explainer.reasons", "must be a list of texts")
+    for key in ("wanted", "objections"):
+        text(data["interview_questions"], key, "interview_questions")
+    validate_tags(data.get("tags"), fail)
+    for kind, has_message in STEP_KINDS.items():
+        step = data["steps"].get(kind)
+        where = f"steps.{kind}"
+        if not isinstance(step, dict):
+            fail(where, "section is missing")
+        text(step, "title", where)
+        text(step, "why", where)
+        if step.get("channel") not in CHANNELS:
+            fail(f"{where}.channel", f"must be one of {', '.join(sorted(CHANNELS))}")
+        if has_message:
+            text(step, "subject", where)
+            text(step, "draft", where)
+    call = data["steps"]["call_recruiter"]
+    text(call, "why_no_phone", "steps.call_recruiter")
+    script = call.get("script")
+    if not isinstance(script, list) or not script:
+        fail("steps.call_recruiter.script", "must be a list of { label, text } lines")
+    for number, line in enumerate(script, start=1):
+        if not isinstance(line, dict):
+            fail(f"steps.call_recruiter.script[{number}]", "must be { label = ..., text = ... }")
+        text(line, "label", f"steps.call_recruiter.script[{number}]")
+        text(line, "text", f"steps.call_recruiter.script[{number}]")
+
+
+def validate_tags(tags, fail) -> None:
+    if not isinstance(tags, list):
+        fail("tags", "must be a list of [[tags]] entries")
+    seen = set()
+    for number, tag in enumerate(tags, start=1):
+        where = f"tags[{number}]"
+        key = tag.get("key") if isinstance(tag, dict) else None
+        if key not in TAGS:
+            fail(f"{where}.key", f"must be one of {', '.join(TAGS)} (got {key!r})")
+        if key in seen:
+            fail(f"{where}.key", f"{key!r} appears twice")
+        seen.add(key)
+        if not isinstance(tag.get("label"), str) or not tag["label"].strip():
+            fail(f"{where}.label", "is missing")
+        if tag.get("actionable") is not TAGS[key]:
+            fail(f"{where}.actionable", f"must be {'true' if TAGS[key] else 'false'} for {key!r}")
+    missing = [key for key in TAGS if key not in seen]
+    if missing:
+        fail("tags", f"missing {', '.join(missing)}")
+
+
+def check_placeholders(value: str, where: str, fail) -> None:
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+    except ValueError as exc:
+        fail(where, f"has a broken placeholder ({exc}); write {{{{ and }}}} for literal braces")
+    for name in fields:
+        if name not in PLACEHOLDERS:
+            fail(
+                where,
+                f"uses the unknown placeholder {{{name}}}; use one of {', '.join(sorted(PLACEHOLDERS))}",
+            )
+
+
+class Filler(dict):
+    """Placeholder values; an unknown or empty one shows as a visible [bracketed] hint, never as 'None'."""
+
+    def __init__(self, values: dict, hints: dict):
+        super().__init__({key: value for key, value in values.items() if value})
+        self.hints = hints
+
+    def __missing__(self, key: str) -> str:
+        return self.hints.get(key, f"[{key.replace('_', ' ')}]")
+
+
+def fill(template: str, values: dict, hints: dict) -> str:
+    return template.format_map(Filler(values, hints))

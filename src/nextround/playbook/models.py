@@ -1,0 +1,117 @@
+from django.db import models
+
+from nextround.core.models import OwnedModel
+
+
+class PlanKind(models.TextChoices):
+    REJECTION = "rejection", "Rejection"
+    GHOSTED = "ghosted", "No answer"
+
+
+class StepStatus(models.TextChoices):
+    TODO = "todo", "To do"
+    DONE = "done", "Done"
+    SKIPPED = "skipped", "Skipped"
+    DECLINED = "declined", "They declined"
+
+
+class StepChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    NOTE = "note", "Note"
+    IN_APP = "in_app", "In nextround"
+
+
+class Outcome(models.TextChoices):
+    SENT = "sent", "Sent"
+    NO_ANSWER = "no_answer", "No answer yet"
+    DECLINED = "declined", "They declined to comment"
+    FEEDBACK = "feedback", "Feedback received"
+    REFERRAL = "referral", "Referral"
+
+
+class Plan(OwnedModel):
+    """The debrief plan of one application (one plan per application, whatever happens to it later)."""
+
+    application = models.OneToOneField("tracker.Application", on_delete=models.CASCADE, related_name="plan")
+    kind = models.CharField(max_length=10, choices=PlanKind.choices)
+    # When the rejection came (or the silence was recorded); due dates count from here.
+    decided_at = models.DateTimeField()
+    upset = models.BooleanField("I'm upset, give me a day", default=False)
+    went_well = models.TextField("what went well", blank=True, max_length=5000)
+    do_differently = models.TextField("what I would do differently", blank=True, max_length=5000)
+    learned = models.TextField("what I learned", blank=True, max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} plan for {self.application}"
+
+
+class PlanStep(OwnedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="steps")
+    # Stable per plan ("thank_you", "interviewer:12"), so regenerating updates a step instead of adding one.
+    key = models.CharField(max_length=60)
+    kind = models.CharField(max_length=20)
+    title = models.CharField(max_length=300)
+    why = models.TextField(max_length=2000)
+    due_on = models.DateField("due")
+    contact = models.ForeignKey(
+        "tracker.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_steps"
+    )
+    channel = models.CharField(max_length=10, choices=StepChannel.choices)
+    status = models.CharField(max_length=10, choices=StepStatus.choices, default=StepStatus.TODO)
+    # The generated words, refreshed with the plan, and the user's own edit (blank = use the generated one).
+    subject = models.CharField(max_length=300, blank=True)
+    generated_draft = models.TextField(blank=True, max_length=10000)
+    draft = models.TextField(blank=True, max_length=10000)
+    script = models.JSONField(default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "position", "pk"]
+        constraints = [models.UniqueConstraint("plan", "key", name="plan_step_key_once_per_plan")]
+        indexes = [models.Index(fields=["owner", "status", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def text(self) -> str:
+        """The words to send: the user's edit if there is one, else the generated draft."""
+        return self.draft or self.generated_draft
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == StepStatus.TODO
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.draft) and self.draft != self.generated_draft
+
+
+class StepLog(OwnedModel):
+    """What happened when the user did a step: the timeline interaction, and any feedback heard."""
+
+    step = models.ForeignKey(PlanStep, on_delete=models.CASCADE, related_name="logs")
+    interaction = models.ForeignKey(
+        "tracker.Interaction", null=True, blank=True, on_delete=models.SET_NULL, related_name="step_logs"
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    words = models.TextField("what they said", blank=True, max_length=10000)
+    said_by = models.ForeignKey(
+        "tracker.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="step_logs_said"
+    )
+    tags = models.JSONField(default=list, blank=True)
+    questions_asked = models.TextField("questions they were asked", blank=True, max_length=10000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} for {self.step}"

@@ -1,0 +1,80 @@
+"""Reading an application into the engine's plain `Situation` (the only place that knows both sides)."""
+
+import datetime as dt
+
+from nextround.core.access import profile_for
+from nextround.playbook import engine
+from nextround.tracker.models import Application, InteractionKind, Stage
+
+
+def situation_for(
+    application: Application,
+    *,
+    kind: str,
+    decided_at: dt.datetime,
+    upset: bool,
+    not_before: dt.date | None = None,
+) -> engine.Situation:
+    profile = profile_for(application.owner)
+    links = list(application.contact_links.select_related("contact").order_by("pk"))
+    people = tuple(person(link.contact, link.role, connected=link.connected) for link in links)
+    from nextround.transfer.routes import contacts_at_company
+
+    at_company = tuple(
+        person(contact, contact.role)
+        for contact in contacts_at_company(owner=application.owner, company=application.company)
+    )
+    changes = list(application.stage_changes.order_by("-changed_at", "-pk"))
+    return engine.Situation(
+        kind=kind,
+        company=application.company.name,
+        role_title=application.role_title,
+        decided_at=decided_at,
+        time_zone=profile.time_zone,
+        user_name=profile.display_name,
+        people=people,
+        at_company=at_company,
+        references_checked=application.reference_checked,
+        upset=upset,
+        interview_on=interview_day(application, changes, profile.time_zone),
+        last_heard_at=last_heard(application, changes, decided_at),
+        ghost_checkin_days=profile.ghost_checkin_days,
+        not_before=not_before,
+    )
+
+
+def person(contact, role: str, *, connected: bool = False) -> engine.Person:
+    return engine.Person(
+        id=contact.pk,
+        name=contact.name,
+        role=role,
+        email=contact.email,
+        phone=contact.phone,
+        connected=connected,
+        on_networking_list=contact.keep_in_touch,
+    )
+
+
+def interview_day(application: Application, changes, time_zone: str) -> dt.date | None:
+    """The last meeting logged on the application, else the day it moved to interviewing."""
+    import zoneinfo
+
+    meeting = application.interactions.filter(kind=InteractionKind.MEETING).order_by("-occurred_at").first()
+    when = (
+        meeting.occurred_at
+        if meeting
+        else next((c.changed_at for c in changes if c.to_stage == Stage.INTERVIEWING), None)
+    )
+    return when.astimezone(zoneinfo.ZoneInfo(time_zone)).date() if when else None
+
+
+def last_heard(application: Application, changes, decided_at: dt.datetime) -> dt.datetime:
+    """For a silent application: the latest sign of life before it was marked as ghosted."""
+    earlier = [c.changed_at for c in changes if c.to_stage != Stage.GHOSTED and c.changed_at <= decided_at]
+    incoming = (
+        application.interactions.filter(direction="in", occurred_at__lte=decided_at)
+        .order_by("-occurred_at")
+        .first()
+    )
+    candidates = earlier + ([incoming.occurred_at] if incoming else [])
+    return max(candidates) if candidates else decided_at
