@@ -122,6 +122,9 @@ def log_interaction(*, interaction: Interaction, contacts: list[Contact] | tuple
     interaction.full_clean()
     interaction.save()
     interaction.contacts.set(contacts)
+    from nextround.playbook.services import on_interaction_logged
+
+    on_interaction_logged(interaction=interaction)  # talking to someone counts as keeping in touch
     return interaction
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nextround.core.access import get_owned
+from nextround.playbook.services import sync_keep_in_touch
 from nextround.tracker import queries, services
 from nextround.tracker.forms import CompanyForm, ContactFilterForm, ContactForm
 from nextround.tracker.models import Company, Contact
@@ -104,6 +105,7 @@ def contact_create(request):
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = save_form(form)
+        sync_keep_in_touch(contact=contact)  # a contact on the networking list gets its reminder
         messages.success(request, f"Added {contact}.")
         return redirect("tracker:contact_detail", pk=contact.pk)
     return form_page(
@@ -131,6 +133,7 @@ def contact_edit(request, pk):
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
         save_form(form)
+        sync_keep_in_touch(contact=contact)  # the cadence or the networking-list flag may have changed
         messages.success(request, "Saved.")
         return redirect("tracker:contact_detail", pk=pk)
     return form_page(
