@@ -440,6 +440,10 @@ def load_demo(*, reset: bool = False) -> bool:
             )
 
     add_interactions(user, applications, contacts, now)
+    from nextround.playbook.services import sync_keep_in_touch
+
+    for contact in contacts:
+        sync_keep_in_touch(contact=contact)  # keep-in-touch reminders for the networking list
     add_follow_ups(user, applications, contacts, today)
     return True
 
