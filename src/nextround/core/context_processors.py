@@ -20,6 +20,13 @@ def navigation(request):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        current = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append({"label": label, "url": url, "current": current})
+        items.append({"label": label, "url": url, "current": False})
+    # The longest entry that prefixes the path is the current page ("/applications/board/" is Board, not both).
+    matches = [
+        item
+        for item in items
+        if request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["current"] = True
     return {"navigation": items}

@@ -354,10 +354,11 @@ REJECTION_WORDS = {
 
 
 def stage_dates(applied: dt.datetime, path: list[str], days_ago: int) -> list[dt.datetime]:
-    """Spread the stage moves between the application date and (nearly) today."""
+    """Spread the stage moves from the application date to a last move that older applications made earlier."""
     if len(path) == 1:
         return [applied]
-    span = max(days_ago - 1, len(path))
+    last_move_days_ago = max(1, days_ago // 4)
+    span = max(days_ago - last_move_days_ago, len(path) - 1)
     step = span / (len(path) - 1)
     return [applied + dt.timedelta(days=round(i * step)) for i in range(len(path))]
 
