@@ -1,0 +1,208 @@
+"""`nextround import ...`, `nextround export ...` and `nextround backup FILE`."""
+
+import os
+import sys
+from pathlib import Path
+
+from nextround.cli import CommandError
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def register(subparsers) -> None:
+    importer = subparsers.add_parser(
+        "import", help="import LinkedIn connections, a spreadsheet, or a JSON export"
+    )
+    kinds = importer.add_subparsers(dest="kind", metavar="KIND", required=True)
+    linkedin = kinds.add_parser(
+        "linkedin", help="Connections.csv, Job Applications.csv or the whole export .zip"
+    )
+    csv_parser = kinds.add_parser("csv", help="applications from a spreadsheet, with a column mapping")
+    json_parser = kinds.add_parser("json", help="restore or merge a nextround JSON export")
+    for parser in (linkedin, csv_parser, json_parser):
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--user", required=True, metavar="NAME", help="the account to import into")
+    csv_parser.add_argument("--mapping", required=True, metavar="MAPPING.json", help="see docs/import.md")
+    for parser in (linkedin, csv_parser):
+        parser.add_argument(
+            "--skip-bad-rows", action="store_true", help="import the good rows, list the bad ones"
+        )
+    linkedin.set_defaults(func=run_import_linkedin, needs_django=True)
+    csv_parser.set_defaults(func=run_import_csv, needs_django=True)
+    json_parser.set_defaults(func=run_import_json, needs_django=True)
+
+    exporter = subparsers.add_parser(
+        "export", help="export your data as JSON, or applications/contacts as CSV"
+    )
+    formats = exporter.add_subparsers(dest="kind", metavar="FORMAT", required=True)
+    as_json = formats.add_parser("json", help="everything, in nextround's documented JSON format")
+    as_csv = formats.add_parser("csv", help="applications or contacts, for a spreadsheet")
+    as_csv.add_argument("what", choices=("applications", "contacts"))
+    for parser in (as_json, as_csv):
+        parser.add_argument("--user", required=True, metavar="NAME")
+        parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of to standard output")
+    as_json.set_defaults(func=run_export_json, needs_django=True)
+    as_csv.set_defaults(func=run_export_csv, needs_django=True)
+
+    backup = subparsers.add_parser("backup", help="copy the SQLite database safely, even while the app runs")
+    backup.add_argument("file", metavar="FILE")
+    backup.set_defaults(func=run_backup, needs_django=True)
+
+
+def read_file(name: str) -> bytes:
+    path = Path(name)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(f"{name}: larger than {MAX_FILE_BYTES // 2**20} MB; is this the right file?")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
+
+
+def existing_user(name: str):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=name).first()
+    if user is None:
+        raise CommandError(f"--user: there is no account “{name}”; sign up in the web app first")
+    return user
+
+
+def print_summary(summary) -> None:
+    print(f"nextround: {summary}")
+    for problem in summary.skipped:
+        print(f"  skipped {problem}")
+
+
+def run_import_linkedin(args) -> int:
+    from nextround.transfer.services import ImportFailed, import_linkedin
+    from nextround.transfer.tables import FileProblem
+
+    user = existing_user(args.user)
+    data = read_file(args.file)
+    try:
+        summaries = import_linkedin(
+            owner=user, data=data, filename=args.file, skip_bad_rows=args.skip_bad_rows
+        )
+    except (FileProblem, ImportFailed) as exc:
+        raise CommandError(f"{args.file}: {exc}") from None
+    for summary in summaries:
+        print_summary(summary)
+    return 0
+
+
+def run_import_csv(args) -> int:
+    from nextround.transfer import spreadsheet
+    from nextround.transfer.services import ImportFailed, import_spreadsheet
+    from nextround.transfer.tables import FileProblem, decode, first_row_header
+
+    user = existing_user(args.user)
+    try:
+        table = first_row_header(decode(read_file(args.file)))
+    except FileProblem as exc:
+        raise CommandError(f"{args.file}: {exc}") from None
+    try:
+        mapping = spreadsheet.load_mapping(read_file(args.mapping).decode("utf-8", "replace"), table.header)
+    except FileProblem as exc:
+        raise CommandError(f"--mapping {args.mapping}: {exc}") from None
+    try:
+        summary = import_spreadsheet(
+            owner=user, table=table, mapping=mapping, skip_bad_rows=args.skip_bad_rows
+        )
+    except (FileProblem, ImportFailed) as exc:
+        raise CommandError(f"{args.file}: {exc}") from None
+    print_summary(summary)
+    return 0
+
+
+def run_import_json(args) -> int:
+    from nextround.transfer.restore import RestoreProblem, restore
+
+    data = read_file(args.file)
+    try:
+        summary = restore(username=args.user, text=data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CommandError(f"{args.file}: not UTF-8 text, so not a nextround export") from None
+    except RestoreProblem as exc:
+        raise CommandError(f"{args.file}: {exc}; nothing was imported") from None
+    if summary.user_created:
+        print(
+            f"nextround: created the account “{args.user}” without a password; set one with "
+            f"`nextround manage changepassword {args.user}` before logging in."
+        )
+    action = "merged into" if summary.merged else "restored into"
+    print(f"nextround: {args.file} {action} “{args.user}”.")
+    for line in summary.lines():
+        print(f"  {line}")
+    return 0
+
+
+def write_output(text: str, output: str | None) -> None:
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CommandError(f"--output {output}: cannot write it ({exc.strerror})") from None
+    print(f"nextround: wrote {output}", file=sys.stderr)
+
+
+def run_export_json(args) -> int:
+    from nextround.transfer.export import export_json
+
+    write_output(export_json(existing_user(args.user)), args.output)
+    return 0
+
+
+def run_export_csv(args) -> int:
+    from nextround.transfer.export import applications_csv, contacts_csv
+
+    build = applications_csv if args.what == "applications" else contacts_csv
+    write_output(build(existing_user(args.user)), args.output)
+    return 0
+
+
+PG_DUMP_ADVICE = (
+    "the database is PostgreSQL; back it up with pg_dump, for example "
+    '`pg_dump --format=custom --file=nextround.dump "$DATABASE_URL"` '
+    '(restore with `pg_restore --clean --dbname="$DATABASE_URL" nextround.dump`); see docs/import.md'
+)
+
+
+def run_backup(args) -> int:
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        raise CommandError(PG_DUMP_ADVICE)
+    source_path = Path(connection.settings_dict["NAME"])
+    target = Path(args.file)
+    if target.exists():
+        raise CommandError(f"{args.file}: already exists; pick a new file name so no backup is overwritten")
+    if not source_path.exists():
+        raise CommandError(f"there is no database at {source_path} yet; run `nextround init` first")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        # SQLite's online backup copies a consistent snapshot even while the web app writes.
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+        try:
+            destination = sqlite3.connect(partial)
+            with destination:
+                source.backup(destination, pages=1024)
+            destination.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"{args.file}: the backup failed ({exc})") from None
+    print(f"nextround: backed up {source_path} to {target} ({target.stat().st_size:,} bytes).")
+    return 0
+
+

@@ -1,0 +1,170 @@
+"""LinkedIn's data export (plain Python, no Django): Connections.csv, Jobs/Job Applications.csv, or the .zip.
+
+Which file it is comes from its header row, not its name: people rename files, and older exports differ
+(no URL column, other notes above the header).
+"""
+
+import zipfile
+from io import BytesIO
+
+from nextround.transfer.tables import (
+    ApplicationRecord,
+    ContactRecord,
+    FileProblem,
+    Parsed,
+    RowProblem,
+    decode,
+    find_header,
+    parse_date,
+)
+
+CONNECTIONS = "connections"
+JOB_APPLICATIONS = "job_applications"
+CONNECTION_COLUMNS = ("first name", "last name", "company", "connected on")
+APPLICATION_COLUMNS = ("application date", "company name", "job title")
+CONNECTED_ON_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y")
+APPLIED_FORMATS = (
+    "%m/%d/%y, %I:%M %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%m/%d/%y %I:%M %p",
+    "%m/%d/%y",
+    "%m/%d/%Y",
+    "%Y-%m-%d",
+)
+
+# A LinkedIn export is a few megabytes; these limits refuse zip bombs before anything is inflated.
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MEMBERS = 5000
+
+
+def parse(data: bytes, *, filename: str = "") -> list[Parsed]:
+    """Every LinkedIn table in `data` (a CSV file, or a zip holding them), parsed into records."""
+    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip"):
+        return [parse_csv(member) for member in members_of_zip(data)]
+    return [parse_csv(data)]
+
+
+def members_of_zip(data: bytes) -> list[bytes]:
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        raise FileProblem(
+            "this .zip file is damaged or not a zip; download the export from LinkedIn again"
+        ) from None
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise FileProblem(f"this .zip holds {len(infos)} files, far more than a LinkedIn export; not opened")
+    wanted = [
+        info
+        for info in infos
+        if info.filename.rsplit("/", 1)[-1].lower() in ("connections.csv", "job applications.csv")
+    ]
+    if not wanted:
+        raise FileProblem(
+            "this .zip holds no Connections.csv or Jobs/Job Applications.csv; is it LinkedIn's export?"
+        )
+    contents = []
+    for info in sorted(wanted, key=lambda item: item.filename):
+        too_big = info.file_size > MAX_MEMBER_BYTES
+        if too_big or (
+            info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise FileProblem(f"{info.filename} in the .zip unpacks to {info.file_size:,} bytes; not opened")
+        with archive.open(info) as member:
+            # Read at most the declared size plus one byte: a lying header cannot make us inflate more.
+            content = member.read(info.file_size + 1)
+        if len(content) > info.file_size:
+            raise FileProblem(f"{info.filename} in the .zip is larger than it says; not opened")
+        contents.append(content)
+    return contents
+
+
+def parse_csv(data: bytes) -> Parsed:
+    text = decode(data)
+    table = find_header(text, CONNECTION_COLUMNS)
+    if table is not None:
+        return _connections(table)
+    table = find_header(text, APPLICATION_COLUMNS)
+    if table is not None:
+        return _applications(table)
+    raise FileProblem(
+        "this is not a LinkedIn Connections.csv or Job Applications.csv: no header with "
+        "“First Name, Last Name, Company, Connected On” or “Application Date, Company Name, Job Title” "
+        "in its first lines"
+    )
+
+
+def _connections(table) -> Parsed:
+    parsed = Parsed(CONNECTIONS)
+    for line, row in table.rows():
+        if isinstance(row, RowProblem):
+            parsed.problems.append(row)
+            continue
+        name = " ".join(part for part in (row["first name"], row["last name"]) if part)
+        if not name:
+            parsed.problems.append(
+                RowProblem(
+                    line, "no first or last name (LinkedIn leaves them out for people who hide their profile)"
+                )
+            )
+            continue
+        connected_on = None
+        if row["connected on"]:
+            try:
+                connected_on = parse_date(row["connected on"], CONNECTED_ON_FORMATS)
+            except ValueError:
+                parsed.problems.append(
+                    RowProblem(
+                        line, f"“Connected On” is “{row['connected on']}”, not a date like 15 Mar 2024"
+                    )
+                )
+                continue
+        parsed.records.append(
+            ContactRecord(
+                line=line,
+                name=name,
+                company=row["company"],
+                title=row.get("position", ""),
+                email=row.get("email address", ""),
+                linkedin_url=row.get("url", ""),
+                connected_on=connected_on,
+            )
+        )
+    return parsed
+
+
+def _applications(table) -> Parsed:
+    parsed = Parsed(JOB_APPLICATIONS)
+    for line, row in table.rows():
+        if isinstance(row, RowProblem):
+            parsed.problems.append(row)
+            continue
+        if not row["company name"] or not row["job title"]:
+            parsed.problems.append(RowProblem(line, "a company name and a job title are both needed"))
+            continue
+        applied_on = None
+        if row["application date"]:
+            try:
+                applied_on = parse_date(row["application date"], APPLIED_FORMATS)
+            except ValueError:
+                parsed.problems.append(
+                    RowProblem(
+                        line,
+                        f"“Application Date” is “{row['application date']}”, not a date like 7/6/23, 2:20 PM",
+                    )
+                )
+                continue
+        # The contact email and phone columns are the applicant's own details, so they are not imported.
+        parsed.records.append(
+            ApplicationRecord(
+                line=line,
+                company=row["company name"],
+                role_title=row["job title"],
+                applied_on=applied_on,
+                posting_url=row.get("job url", ""),
+                source="linkedin",
+                stage="applied",
+            )
+        )
+    return parsed

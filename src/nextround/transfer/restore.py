@@ -1,0 +1,301 @@
+"""Bringing a JSON export back: into an empty account it restores, into a used one it merges.
+
+Everything is checked before it is kept, and a problem names its place in the document
+(“data.applications[3].stage: …”); one transaction, so a bad file leaves the account as it was.
+"""
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from nextround.core.access import profile_for
+from nextround.tracker.models import Application, ChecklistItem, Company, Contact
+from nextround.transfer.sections import FORMAT, PROFILE_FIELDS, VERSION, Section, sections
+from nextround.transfer.services import _application_keys, _contact_keys
+
+BATCH = 500
+
+
+class RestoreProblem(Exception):
+    """The document cannot be restored; the message names the place in it. Nothing was saved."""
+
+
+@dataclass
+class RestoreSummary:
+    username: str
+    user_created: bool = False
+    merged: bool = False
+    created: Counter = field(default_factory=Counter)
+    matched: Counter = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{name.replace('_', ' ')}: {self.created[name]} added, {self.matched[name]} already there"
+            for name in sorted(set(self.created) | set(self.matched))
+        ]
+
+
+def read_document(text: str) -> dict:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RestoreProblem(
+            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise RestoreProblem("format: this is not a nextround export (its “format” should be “nextround”)")
+    if document.get("version") != VERSION:
+        raise RestoreProblem(
+            f"version: {document.get('version')!r} is not a version this nextround reads "
+            f"(it reads version {VERSION}); update nextround and try again"
+        )
+    if not isinstance(document.get("data"), dict):
+        raise RestoreProblem("data: missing, or not an object")
+    return document
+
+
+def restore(*, username: str, text: str) -> RestoreSummary:
+    """Restore or merge the document `text` into `username`'s account, creating the account if needed."""
+    document = read_document(text)
+    User = get_user_model()
+    try:
+        with transaction.atomic():
+            user = User.objects.filter(username=username).first()
+            summary = RestoreSummary(username, user_created=user is None)
+            if user is None:
+                # The person sets a password later (`nextround manage changepassword`); none works until then.
+                user = User(username=username)
+                user.set_unusable_password()
+                user.full_clean(exclude=["password"])
+                user.save()
+            summary.merged = not summary.user_created and _has_data(user)
+            _restore(user, document["data"], summary)
+    except ValidationError as exc:
+        raise RestoreProblem(f"user name “{username}”: {' '.join(exc.messages)}") from None
+    except IntegrityError as exc:
+        raise RestoreProblem(
+            f"data: the file breaks a rule of the database ({exc}); nothing was restored"
+        ) from None
+    return summary
+
+
+def _has_data(user) -> bool:
+    return any(model.objects.filter(owner=user).exists() for model in (Company, Contact, Application))
+
+
+def _restore(owner, data: dict, summary: RestoreSummary) -> None:
+    known = {section.name: section for section in sections()}
+    for name in data:
+        if name != "profile" and name not in known:
+            raise RestoreProblem(f"data.{name}: not a part of a version {VERSION} export")
+    if not summary.merged:
+        _restore_profile(owner, data.get("profile", {}))
+    refs: dict[type, dict[str, int]] = {}
+    for section in known.values():
+        records = data.get(section.name, [])
+        if not isinstance(records, list):
+            raise RestoreProblem(f"data.{section.name}: should be a list")
+        _restore_section(owner, section, records, refs, summary)
+
+
+def _restore_profile(owner, values) -> None:
+    if not isinstance(values, dict):
+        raise RestoreProblem("data.profile: should be an object")
+    profile = profile_for(owner)
+    for name, value in values.items():
+        if name not in PROFILE_FIELDS:
+            raise RestoreProblem(f"data.profile.{name}: not a setting nextround knows")
+        setattr(profile, name, value)
+    try:
+        profile.full_clean(exclude=["user", "calendar_token"])
+    except ValidationError as exc:
+        name, messages = next(iter(exc.message_dict.items()))
+        raise RestoreProblem(f"data.profile.{name}: {' '.join(messages)}") from None
+    profile.save()
+
+
+def _decode(section: Section, field_obj, value, path: str, refs: dict):
+    if value is None:
+        if field_obj.null:
+            return None
+        raise RestoreProblem(f"{path}: must not be null")
+    if field_obj.is_relation:
+        target = refs.get(field_obj.related_model, {})
+        if not isinstance(value, str) or value not in target:
+            raise RestoreProblem(
+                f"{path}: “{value}” is not the id of a {field_obj.related_model._meta.verbose_name} "
+                "earlier in this file"
+            )
+        return target[value]
+    try:
+        if isinstance(field_obj, models.DateTimeField):
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                raise RestoreProblem(f"{path}: “{value}” needs a time zone (end it with Z for UTC)")
+            return moment
+        if isinstance(field_obj, models.DateField):
+            return dt.date.fromisoformat(value)
+        if isinstance(field_obj, models.BooleanField):
+            if not isinstance(value, bool):
+                raise TypeError
+        elif isinstance(field_obj, models.IntegerField):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise TypeError
+        elif isinstance(field_obj, models.CharField | models.TextField) and not isinstance(value, str):
+            raise TypeError
+    except (TypeError, ValueError):
+        kind = type(field_obj).__name__.removesuffix("Field").lower() or "value"
+        raise RestoreProblem(
+            f"{path}: {json.dumps(value, ensure_ascii=False)[:60]} is not a valid {kind}"
+        ) from None
+    return value
+
+
+def _restore_section(owner, section: Section, records: list, refs: dict, summary: RestoreSummary) -> None:
+    model = section.model
+    own_refs = refs.setdefault(model, {})
+    matcher = _Matcher(owner, section) if summary.merged else None
+    in_file: set = set()
+    new: list[tuple[str, models.Model, dict]] = []
+    allowed = section.field_names()
+    relations = [f.name for f in section.fields if f.is_relation]
+    for index, record in enumerate(records):
+        path = f"data.{section.name}[{index}]"
+        if not isinstance(record, dict):
+            raise RestoreProblem(f"{path}: should be an object")
+        for key in record:
+            if key not in allowed:
+                raise RestoreProblem(
+                    f"{path}.{key}: not a field of {section.name} in a version {VERSION} export"
+                )
+        ident = record.get("id")
+        if (
+            not isinstance(ident, str)
+            or not ident
+            or ident in own_refs
+            or any(ident == n for n, _o, _m in new)
+        ):
+            raise RestoreProblem(f"{path}.id: needs an id of its own (a text such as “{section.prefix}-1”)")
+        values = {
+            f.attname: _decode(section, f, record[f.name], f"{path}.{f.name}", refs)
+            for f in section.fields
+            if f.name in record
+        }
+        obj = model(owner=owner, **values)
+        try:
+            obj.clean_fields(exclude=relations)
+            _check_rules(obj)
+        except ValidationError as exc:
+            name, messages = next(iter(exc.message_dict.items()))
+            raise RestoreProblem(f"{path}.{name}: {' '.join(messages)}") from None
+        unique = _unique_key(obj)
+        if unique is not None:
+            if unique in in_file:
+                raise RestoreProblem(f"{path}: repeats an earlier entry of {section.name} ({unique[0]})")
+            in_file.add(unique)
+        many = {}
+        for f in section.many:
+            targets = record.get(f.name, [])
+            if not isinstance(targets, list):
+                raise RestoreProblem(f"{path}.{f.name}: should be a list of ids")
+            many[f.name] = [
+                _decode(section, f, ref, f"{path}.{f.name}[{i}]", refs) for i, ref in enumerate(targets)
+            ]
+        existing = matcher.find(obj) if matcher else None
+        if existing is not None:
+            own_refs[ident] = existing
+            summary.matched[section.name] += 1
+        else:
+            new.append((ident, obj, many))
+    model.objects.bulk_create([obj for _ident, obj, _many in new], batch_size=BATCH)
+    for ident, obj, _many in new:
+        own_refs[ident] = obj.pk
+    for f in section.many:
+        through = getattr(model, f.name).through
+        source, target = f.m2m_field_name(), f.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            [
+                through(**{f"{source}_id": obj.pk, f"{target}_id": pk})
+                for _i, obj, many in new
+                for pk in many[f.name]
+            ],
+            batch_size=BATCH,
+        )
+    summary.created[section.name] += len(new)
+
+
+def _check_rules(obj) -> None:
+    """The database's check constraints, checked here so that the message can name the place in the file."""
+    if (
+        isinstance(obj, Application)
+        and obj.salary_min is not None
+        and obj.salary_max is not None
+        and obj.salary_min > obj.salary_max
+    ):
+        raise ValidationError({"salary_min": "The lowest salary must not be above the highest."})
+    if isinstance(obj, Contact) and obj.keep_in_touch and not obj.keep_in_touch_days:
+        raise ValidationError({"keep_in_touch_days": "Say how often you want to keep in touch (in days)."})
+
+
+def _unique_sets(model) -> list[tuple[str, ...]]:
+    """The field sets the database keeps unique for a model (one-to-one links, unique constraints)."""
+    sets = [(f.attname,) for f in model._meta.concrete_fields if f.unique and not f.primary_key]
+    for constraint in model._meta.constraints:
+        if (
+            isinstance(constraint, models.UniqueConstraint)
+            and constraint.fields
+            and constraint.condition is None
+        ):
+            sets.append(tuple(model._meta.get_field(name).attname for name in constraint.fields))
+    return [names for names in sets if names != ("owner_id",)]
+
+
+def _unique_key(obj) -> tuple | None:
+    if isinstance(obj, Company):
+        return ("the same company name", obj.name.lower())
+    if isinstance(obj, ChecklistItem) and obj.key:
+        return ("the same checklist key on the same application", obj.application_id, obj.key)
+    for names in _unique_sets(type(obj)):
+        return (
+            f"the same {' and '.join(n.removesuffix('_id') for n in names)}",
+            *(getattr(obj, n) for n in names),
+        )
+    return None
+
+
+def _hashable(value):
+    return json.dumps(value, sort_keys=True, default=str) if isinstance(value, list | dict) else value
+
+
+class _Matcher:
+    """Finds the row the account already has for a record of the file (merge without duplicates)."""
+
+    def __init__(self, owner, section: Section):
+        self.section = section
+        self.unique = _unique_sets(section.model)
+        self.known: dict[tuple, int] = {}
+        for obj in section.model.objects.filter(owner=owner).order_by("pk"):
+            for key in self.keys(obj):
+                self.known.setdefault(key, obj.pk)
+
+    def keys(self, obj) -> list[tuple]:
+        if isinstance(obj, Company):
+            return [("name", obj.name.lower())]
+        if isinstance(obj, Contact):
+            return _contact_keys(obj)
+        if isinstance(obj, Application):
+            return _application_keys(obj)
+        if isinstance(obj, ChecklistItem):
+            return [("item", obj.application_id, obj.key or obj.text)]
+        # A row the database keeps unique (a plan per application, a step key per plan) is the same row;
+        # anything else is the same when every exported field is the same.
+        keys = [(names, *(getattr(obj, n) for n in names)) for names in self.unique]
+        return [*keys, tuple(_hashable(getattr(obj, f.attname)) for f in self.section.fields)]
+
+    def find(self, obj) -> int | None:
+        return next((self.known[key] for key in self.keys(obj) if key in self.known), None)

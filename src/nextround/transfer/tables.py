@@ -1,0 +1,167 @@
+"""Reading CSV files people bring (plain Python, no Django): strict UTF-8, comma or semicolon, the header
+row found by its names (LinkedIn puts notes above it), and every row numbered by the line it starts on."""
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+# How far down the file the header row may be (LinkedIn's notes take a few lines).
+HEADER_SCAN_ROWS = 30
+MAX_FIELD = 1_000_000
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; the message names the line when there is one."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class ContactRecord:
+    line: int
+    name: str
+    company: str = ""
+    title: str = ""
+    email: str = ""
+    linkedin_url: str = ""
+    connected_on: dt.date | None = None
+
+
+@dataclass
+class ApplicationRecord:
+    line: int
+    company: str
+    role_title: str
+    applied_on: dt.date | None = None
+    posting_url: str = ""
+    source: str = ""
+    stage: str = "applied"
+    location: str = ""
+    notes: str = ""
+    salary_min: int | None = None
+    salary_max: int | None = None
+    salary_currency: str = ""
+
+
+@dataclass
+class Parsed:
+    """What a file yielded: good records, and the rows that could not be read (with why)."""
+
+    kind: str
+    records: list = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is refused, naming the first line that is not UTF-8."""
+    if b"\x00" in data[:4096]:
+        raise FileProblem(
+            "this is not a CSV text file (it contains binary data); export it as CSV and try again"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileProblem(
+            f"line {line}: the text is not UTF-8, so names would come out garbled; "
+            "save the file as “CSV UTF-8” and try again"
+        ) from None
+
+
+def normal_header(name: str) -> str:
+    return " ".join((name or "").replace("\ufeff", "").strip().lower().split())
+
+
+@dataclass
+class Table:
+    header: list[str]
+    header_line: int
+    delimiter: str
+    text: str
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str] | RowProblem]]:
+        """(line, {header: value}) for each non-blank row below the header, or (line, RowProblem)."""
+        reader = _reader(self.text, self.delimiter)
+        width = len(self.header)
+        end_of_previous = 0
+        try:
+            for cells in reader:
+                line, end_of_previous = end_of_previous + 1, reader.line_num
+                if line <= self.header_line or not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) != width:
+                    yield (
+                        line,
+                        RowProblem(line, f"expected {width} columns like the header, found {len(cells)}"),
+                    )
+                    continue
+                yield line, dict(zip(self.header, (cell.strip() for cell in cells), strict=True))
+        except csv.Error as exc:
+            raise FileProblem(f"line {end_of_previous + 1}: this row cannot be read as CSV ({exc})") from None
+
+
+def _reader(text: str, delimiter: str):
+    csv.field_size_limit(MAX_FIELD)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+
+
+def _sniff_delimiter(line: str) -> str:
+    try:
+        return csv.Sniffer().sniff(line, delimiters=",;").delimiter
+    except csv.Error:
+        return ";" if line.count(";") > line.count(",") else ","
+
+
+def find_header(text: str, required: Iterable[str]) -> Table | None:
+    """The table whose header row (within the first lines) holds all `required` names, or None."""
+    needed = {normal_header(name) for name in required}
+    for delimiter in (",", ";"):
+        reader = _reader(text, delimiter)
+        try:
+            for index, cells in enumerate(reader):
+                if index >= HEADER_SCAN_ROWS:
+                    break
+                names = [normal_header(cell) for cell in cells]
+                if needed <= set(names):
+                    return Table(names, reader.line_num, delimiter, text)
+        except csv.Error:
+            continue
+    return None
+
+
+def first_row_header(text: str) -> Table:
+    """A spreadsheet's table: the first non-blank line is its header, comma or semicolon separated."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            delimiter = _sniff_delimiter(line)
+            header = next(_reader(line, delimiter))
+            names = [cell.strip() for cell in header]
+            if len(names) < 2:
+                raise FileProblem(f"line {number}: the header has a single column; is this a CSV file?")
+            if len(set(names)) != len(names) or not all(names):
+                raise FileProblem(
+                    f"line {number}: every column needs a distinct, non-empty name in the header"
+                )
+            return Table(names, number, delimiter, text)
+    raise FileProblem("the file is empty")
+
+
+def parse_date(value: str, formats: Iterable[str]) -> dt.date:
+    """The date in `value` read with the first of `formats` that fits; ValueError if none does."""
+    value = " ".join(value.split())
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
