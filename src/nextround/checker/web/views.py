@@ -31,7 +31,7 @@ def check_page(request):
     else:
         if request.htmx and not request.POST.get("text", "").strip():
             # The writer cleared the box while typing: show the starting state, not an error.
-            context.update(review("", _audience(request)))
+            context.update(review("", _audience(request)), form=CheckForm())
         elif form.is_valid():
             text, audience = form.cleaned_data["text"], form.cleaned_data["audience"]
             if "apply" in request.POST and not request.htmx:
