@@ -18,6 +18,8 @@ _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 _WORD = re.compile(r"[a-z0-9]+")
 # A sentence ends after . ! or ? (with any closing quotes or brackets) followed by a space, or at a newline.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+# Texts longer than this are scanned sentence by sentence (see _scopes_by_sentence); shorter ones whole.
+_LONG = 600
 
 
 class _Sentences:
@@ -33,6 +35,24 @@ class _Sentences:
         after = bisect_left(self.ends, end)
         sentence_end = self.ends[after] if after < len(self.ends) else len(self.text)
         return sentence_start, sentence_end
+
+
+def _scopes_by_sentence(normal, sentences, words, by_keyword):
+    """For a long text, the sentences in which each woken pattern needs to be run.
+
+    Patterns never reach across a sentence end, so a pattern only has to scan the sentences that
+    contain one of its keywords; on a 2,000-character text that is a small part of the whole.
+    """
+    scopes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    first = 0
+    for last in [*sentences.ends, len(normal)]:
+        if last <= first:
+            continue
+        present = words.intersection(_WORD.findall(normal[first:last].lower()))
+        for pair in {pair for word in present for pair in by_keyword[word]}:
+            scopes.setdefault(pair, []).append((first, last))
+        first = last
+    return sorted(scopes.items())
 
 
 def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int) -> bool:
@@ -81,21 +101,43 @@ def check(text: str, audience: str) -> list[Finding]:
     if not words:
         return []
     by_keyword = ruleset.by_keyword
-    candidates = sorted({index for word in words for index in by_keyword[word]})
-    sentences = None
     findings: list[Finding] = []
-    for index in candidates:
-        rule = ruleset.rules[index]
-        for match in rule.pattern.finditer(normal):
+    seen: set[tuple[str, int, int]] = set()
+    sentences = None
+    if len(text) > _LONG:
+        sentences = _Sentences(normal)
+        work = _scopes_by_sentence(normal, sentences, words, by_keyword)
+    else:
+        whole = ((0, len(normal)),)
+        work = [(pair, whole) for pair in sorted({pair for word in words for pair in by_keyword[word]})]
+    for (rule_index, part), scopes in work:
+        rule = ruleset.rules[rule_index]
+        pattern = rule.parts[part][1]
+        for match in (m for first, last in scopes for m in pattern.finditer(normal, first, last)):
             start, end = match.span()
-            if start == end:
+            # Two patterns of one rule can match the same words; report them once.
+            if start == end or (rule.id, start, end) in seen:
                 continue
+            seen.add((rule.id, start, end))
             if sentences is None:
                 sentences = _Sentences(normal)
             if _accepts(rule, normal, sentences, start, end):
                 findings.append(_finding(rule, text, start, end))
-    findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end, f.rule))
-    return findings
+    return _without_overlaps_within_a_rule(findings)
+
+
+def _without_overlaps_within_a_rule(findings: list[Finding]) -> list[Finding]:
+    """Patterns of one rule run separately and may match overlapping words; keep the longest match."""
+    findings.sort(key=lambda f: (f.start, f.start - f.end))
+    kept: list[Finding] = []
+    reach: dict[str, int] = {}  # rule -> end of its last kept finding
+    for finding in findings:
+        if finding.start < reach.get(finding.rule, -1):
+            continue
+        kept.append(finding)
+        reach[finding.rule] = finding.end
+    kept.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end, f.rule))
+    return kept
 
 
 def highlight_segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:

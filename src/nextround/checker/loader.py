@@ -28,8 +28,8 @@ class RuleError(ValueError):
 class RuleSet:
     audience: str
     rules: tuple[Rule, ...]
-    # keyword -> indexes of the rules it wakes up
-    by_keyword: dict[str, tuple[int, ...]] = field(repr=False)
+    # keyword -> (rule index, pattern index) pairs it wakes up
+    by_keyword: dict[str, tuple[tuple[int, int], ...]] = field(repr=False)
     keywords: frozenset[str] = field(repr=False)
 
 
@@ -51,6 +51,27 @@ def _compile_any(patterns: list[str], macros: dict[str, str], where: str) -> re.
         return re.compile(source, _FLAGS)
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from None
+
+
+def _pattern_keywords(sources: list[str], keywords: list[str]) -> list[frozenset[str]]:
+    """For each pattern, the keywords that can wake it.
+
+    The rules file promises that every match of a rule contains one of its keywords. A keyword spelled
+    out in a pattern wakes that pattern; a keyword spelled out in none (it is built from pieces, as in
+    over[- ]?qualified) wakes them all, so the refinement never loses a match.
+    """
+    spelled = []
+    for source in sources:
+        # Letter runs of the pattern, escapes dropped (the b of \bword is no letter); a keyword is spelled
+        # when one run is a prefix of it or it of a run: reason(?:s|ing)? spells "reasons".
+        runs = {
+            run for run in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source).lower()) if len(run) > 2
+        }
+        spelled.append(
+            {word for word in keywords if any(word.startswith(r) or r.startswith(word) for r in runs)}
+        )
+    unspelled = set(keywords).difference(*spelled)
+    return [frozenset(words | unspelled) if words else frozenset(keywords) for words in spelled]
 
 
 def _string_list(raw: dict, key: str, where: str) -> list[str]:
@@ -93,12 +114,22 @@ def _build_rule(raw: dict, audience: str, macros: dict[str, str], defaults: dict
         inherited = defaults.get(key, []) if use_defaults else []
         return _compile_any(inherited + _string_list(raw, key, where), macros, f"{where} {key}")
 
+    patterns = _string_list(raw, "patterns", where)
+    expanded = [_expand(source, macros, where) for source in patterns]
+    parts = tuple(
+        zip(
+            _pattern_keywords(expanded, keywords),
+            (_compile_any([p], macros, where) for p in patterns),
+            strict=True,
+        )
+    )
     return Rule(
         id=rule_id,
         category=raw["category"],
         severity=raw["severity"],
         keywords=frozenset(keywords),
-        pattern=_compile_any(_string_list(raw, "patterns", where), macros, where),
+        pattern=_compile_any(patterns, macros, where),
+        parts=parts,
         message=raw["message"].strip(),
         suggestion=raw["suggestion"].strip(),
         replacement=raw.get("replacement"),
@@ -129,10 +160,11 @@ def load_rules(path: Path, audience: str) -> RuleSet:
         rules.append(rule)
     if not rules:
         raise RuleError(f"{path}: no rules found")
-    index: dict[str, list[int]] = {}
+    index: dict[str, list[tuple[int, int]]] = {}
     for position, rule in enumerate(rules):
-        for word in rule.keywords:
-            index.setdefault(word, []).append(position)
+        for part, (words, _) in enumerate(rule.parts):
+            for word in words:
+                index.setdefault(word, []).append((position, part))
     by_keyword = {word: tuple(positions) for word, positions in index.items()}
     return RuleSet(audience, tuple(rules), by_keyword, frozenset(by_keyword))
 
