@@ -1,0 +1,24 @@
+"""The demo gives a new user plans to look at straight away."""
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+
+from nextround.playbook.models import Plan
+from nextround.tracker.demo import load_demo
+from nextround.tracker.models import FollowUp
+
+
+class DemoTests(TestCase):
+    def test_the_demo_has_rejection_and_ghosted_plans_and_keep_in_touch_reminders(self):
+        load_demo()
+        demo = get_user_model().objects.get(username="demo")
+        plans = Plan.objects.filter(owner=demo)
+        self.assertGreaterEqual(plans.filter(kind="rejection").count(), 3)
+        self.assertTrue(plans.filter(kind="ghosted").exists())
+        richest = max(plans, key=lambda plan: plan.steps.count())
+        kinds = set(richest.steps.values_list("kind", flat=True))
+        self.assertTrue({"thank_you", "call_recruiter", "interviewer"} <= kinds)
+        self.assertTrue(FollowUp.objects.filter(owner=demo, origin="keep_in_touch", status="open").exists())
+        self.client.force_login(demo)
+        response = self.client.get(f"/applications/{richest.application_id}/plan/")
+        self.assertContains(response, "Copy draft")
