@@ -1,0 +1,137 @@
+"""The rejection debrief in numbers and the feedback themes (plain Python, no Django).
+
+Rows come from the playbook's Plan, PlanStep and StepLog (see `queries.py`); tag keys and whether they are
+actionable come from the playbook's content file, passed in as `vocabulary`.
+"""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    id: int
+    kind: str  # "rejection" or "ghosted"
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    plan_id: int
+    kind: str
+    channel: str
+    status: str  # todo, done, skipped, declined
+
+
+@dataclass(frozen=True)
+class LogFacts:
+    outcome: str  # sent, no_answer, declined, feedback, referral
+    step_kind: str
+    step_channel: str
+    tags: tuple[str, ...] = ()
+    words: str = ""
+    said_by: str = ""
+    company: str = ""
+    role: str = ""
+    application_id: int | None = None
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Tag:
+    key: str
+    label: str
+    actionable: bool
+
+
+@dataclass
+class Debrief:
+    plans: int
+    rejection_plans: int
+    ghosted_plans: int
+    steps: int
+    steps_done: int
+    steps_skipped: int
+    calls: int
+    asked: int  # people who answered a request for feedback, one way or the other
+    declined: int
+    feedback: int
+    referrals: int
+    references_debriefed: int
+    networking_added: int
+
+    @property
+    def declined_share(self) -> float | None:
+        return self.declined / self.asked if self.asked else None
+
+
+def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]) -> Debrief:
+    """What the user did with their rejections: plans, steps done, calls, and what people said."""
+    outcomes = Counter(log.outcome for log in logs)
+    # "They declined" closes a step just as "done" does: the user did what the step asked.
+    finished = [step for step in steps if step.status in ("done", "declined")]
+    return Debrief(
+        plans=len(plans),
+        rejection_plans=sum(1 for plan in plans if plan.kind == "rejection"),
+        ghosted_plans=sum(1 for plan in plans if plan.kind == "ghosted"),
+        steps=len(steps),
+        steps_done=len(finished),
+        steps_skipped=sum(1 for step in steps if step.status == "skipped"),
+        # Every call logged counts, even one nobody picked up: the user made it.
+        calls=sum(1 for log in logs if log.step_channel == "phone"),
+        asked=outcomes["declined"] + outcomes["feedback"] + outcomes["referral"],
+        declined=outcomes["declined"],
+        feedback=outcomes["feedback"],
+        referrals=outcomes["referral"],
+        references_debriefed=sum(1 for step in finished if step.kind == "reference"),
+        networking_added=sum(1 for step in steps if step.kind == "network" and step.status == "done"),
+    )
+
+
+@dataclass
+class Theme:
+    tag: Tag
+    quotes: list[LogFacts] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.quotes)
+
+
+@dataclass
+class Themes:
+    actionable: list[Theme]
+    not_actionable: list[Theme]
+    untagged: list[LogFacts]
+    feedback: int  # feedback logs in all
+
+    @property
+    def actionable_mentions(self) -> int:
+        return sum(theme.count for theme in self.actionable)
+
+    @property
+    def not_actionable_mentions(self) -> int:
+        return sum(theme.count for theme in self.not_actionable)
+
+
+def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
+    """Feedback tags counted (once per log), each with its quotes, split by what the user can act on."""
+    feedback = sorted((log for log in logs if log.outcome == "feedback"),
+                      key=lambda log: log.at or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
+    by_tag = {tag.key: Theme(tag) for tag in vocabulary}
+    untagged = []
+    for log in feedback:
+        known = [key for key in dict.fromkeys(log.tags) if key in by_tag]
+        for key in known:
+            by_tag[key].quotes.append(log)
+        if not known:
+            untagged.append(log)
+    order = {tag.key: index for index, tag in enumerate(vocabulary)}
+    found = sorted((theme for theme in by_tag.values() if theme.count),
+                   key=lambda theme: (-theme.count, order[theme.tag.key]))
+    return Themes(
+        actionable=[theme for theme in found if theme.tag.actionable],
+        not_actionable=[theme for theme in found if not theme.tag.actionable],
+        untagged=untagged,
+        feedback=len(feedback),
+    )

@@ -1,0 +1,253 @@
+"""The numbers behind the insights page, as plain functions over small row objects (no Django here).
+
+`queries.py` loads rows into these dataclasses; everything that decides what a number means lives here, so
+that each number can be tested with a hand-built search whose answer is known.
+"""
+
+import datetime as dt
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+# Forward stages in order; "accepted" counts as having reached an offer.
+PROGRESS = ("applied", "screening", "interviewing", "offer")
+RANK = {"saved": -1, "applied": 0, "screening": 1, "interviewing": 2, "offer": 3, "accepted": 3}
+# How an application can leave the funnel; anything else is still in progress.
+EXITS = ("rejected", "ghosted", "withdrawn", "accepted")
+# A move to one of these stages means the employer answered (a rejection is an answer too).
+ANSWER_STAGES = frozenset({"screening", "interviewing", "offer", "accepted", "rejected"})
+DECISION_STAGES = frozenset({"rejected", "offer", "accepted"})
+STAGE_LABELS = {
+    "applied": "Applied", "screening": "Screening", "interviewing": "Interviewing", "offer": "Offer",
+    "rejected": "Rejected", "ghosted": "No answer", "withdrawn": "Withdrawn", "accepted": "Accepted",
+    "open": "Still in progress",
+}
+# Below this many applications a rate says more about chance than about the source.
+MIN_SAMPLE = 5
+WAITING_DAYS = 21
+Z_95 = 1.959964
+
+
+@dataclass(frozen=True)
+class Period:
+    """Inclusive local dates; None means open-ended."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def contains(self, day: dt.date | None) -> bool:
+        if day is None:
+            return False
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class Move:
+    stage: str
+    at: dt.datetime
+
+
+@dataclass
+class AppFacts:
+    id: int
+    source: str
+    stage: str
+    moves: list[Move] = field(default_factory=list)
+    applied_on: dt.date | None = None
+    first_incoming: dt.datetime | None = None
+    company: str = ""
+    role: str = ""
+
+
+def applied_day(app: AppFacts, tz: dt.tzinfo) -> dt.date | None:
+    """The day the user applied: the date they gave, else the first move out of "saved"; None if never."""
+    if app.applied_on:
+        return app.applied_on
+    moves = [move.at for move in app.moves if move.stage != "saved"]
+    return min(moves).astimezone(tz).date() if moves else None
+
+
+def in_period(apps: list[AppFacts], period: Period, tz: dt.tzinfo) -> list[AppFacts]:
+    """Applications sent in the period (a cohort: what happened to them later still counts)."""
+    return [app for app in apps if period.contains(applied_day(app, tz))]
+
+
+def furthest(app: AppFacts) -> str:
+    rank = max([RANK.get(move.stage, 0) for move in app.moves] + [RANK.get(app.stage, 0), 0])
+    return PROGRESS[rank]
+
+
+def exit_of(app: AppFacts) -> str:
+    return app.stage if app.stage in EXITS else "open"
+
+
+def first_answer(app: AppFacts) -> dt.datetime | None:
+    times = [move.at for move in app.moves if move.stage in ANSWER_STAGES]
+    if app.first_incoming:
+        times.append(app.first_incoming)
+    return min(times) if times else None
+
+
+def decision(app: AppFacts) -> dt.datetime | None:
+    times = [move.at for move in app.moves if move.stage in DECISION_STAGES]
+    return min(times) if times else None
+
+
+# --- funnel ------------------------------------------------------------------------------------------------
+
+@dataclass
+class FunnelRow:
+    stage: str
+    label: str
+    reached: int
+    moved_on: int
+    rejected: int
+    ghosted: int
+    withdrawn: int
+    accepted: int
+    open: int
+    share_of_previous: float | None  # reached / reached at the previous stage
+
+
+@dataclass
+class Funnel:
+    total: int
+    rows: list[FunnelRow]
+    links: list[tuple[str, str, int]]  # (from label, to label, applications) for the flow chart
+
+    @property
+    def nodes(self) -> list[str]:
+        return list(dict.fromkeys(name for link in self.links for name in link[:2]))
+
+
+def funnel(apps: list[AppFacts]) -> Funnel:
+    """Stage reached per application (from its history) and where it left the funnel."""
+    ends = Counter((furthest(app), exit_of(app)) for app in apps)
+    rows, links, previous = [], [], None
+    for index, stage in enumerate(PROGRESS):
+        later = PROGRESS[index:]
+        reached = sum(count for (top, _), count in ends.items() if top in later)
+        moved_on = sum(count for (top, _), count in ends.items() if top in later[1:])
+        here = {exit: ends[(stage, exit)] for exit in (*EXITS, "open")}
+        rows.append(FunnelRow(
+            stage=stage, label=STAGE_LABELS[stage], reached=reached, moved_on=moved_on, open=here["open"],
+            rejected=here["rejected"], ghosted=here["ghosted"], withdrawn=here["withdrawn"],
+            accepted=here["accepted"],
+            share_of_previous=(reached / previous) if previous else None,
+        ))
+        previous = reached
+        if moved_on and index + 1 < len(PROGRESS):
+            links.append((STAGE_LABELS[stage], STAGE_LABELS[PROGRESS[index + 1]], moved_on))
+        for exit, count in here.items():
+            if count:
+                links.append((STAGE_LABELS[stage], STAGE_LABELS[exit], count))
+    return Funnel(total=len(apps), rows=rows, links=links)
+
+
+# --- response rates ----------------------------------------------------------------------------------------
+
+def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float]:
+    """95% Wilson score interval for a proportion; sensible even for 0 or n successes and small n."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z / denominator * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclass
+class Rate:
+    count: int
+    n: int
+
+    @property
+    def share(self) -> float:
+        return self.count / self.n if self.n else 0.0
+
+    @property
+    def enough(self) -> bool:
+        return self.n >= MIN_SAMPLE
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson_interval(self.count, self.n)
+
+
+@dataclass
+class SourceRow:
+    source: str
+    label: str
+    applications: int
+    heard_back: Rate
+    moved_forward: Rate
+
+
+def by_source(apps: list[AppFacts], labels: dict[str, str] | None = None) -> list[SourceRow]:
+    """Per source: how many heard back at all, and how many reached a screen or beyond."""
+    labels = labels or {}
+    groups: dict[str, list[AppFacts]] = defaultdict(list)
+    for app in apps:
+        groups[app.source].append(app)
+    rows = []
+    for source, members in groups.items():
+        n = len(members)
+        heard = sum(1 for app in members if first_answer(app) is not None)
+        forward = sum(1 for app in members if RANK[furthest(app)] >= RANK["screening"])
+        rows.append(SourceRow(source, labels.get(source, source.replace("_", " ").capitalize()), n,
+                              Rate(heard, n), Rate(forward, n)))
+    return sorted(rows, key=lambda row: (-row.applications, row.label))
+
+
+# --- time --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Durations:
+    days: list[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.days)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.days) if self.days else None
+
+    @property
+    def quickest(self) -> int | None:
+        return min(self.days) if self.days else None
+
+    @property
+    def slowest(self) -> int | None:
+        return max(self.days) if self.days else None
+
+
+def _days_after_applying(app: AppFacts, when: dt.datetime | None, tz: dt.tzinfo) -> int | None:
+    start = applied_day(app, tz)
+    if when is None or start is None:
+        return None
+    return max(0, (when.astimezone(tz).date() - start).days)
+
+
+def time_to_answer(apps: list[AppFacts], tz: dt.tzinfo) -> Durations:
+    days = (_days_after_applying(app, first_answer(app), tz) for app in apps)
+    return Durations(sorted(d for d in days if d is not None))
+
+
+def time_to_decision(apps: list[AppFacts], tz: dt.tzinfo) -> Durations:
+    days = (_days_after_applying(app, decision(app), tz) for app in apps)
+    return Durations(sorted(d for d in days if d is not None))
+
+
+def waiting_without_answer(apps: list[AppFacts], today: dt.date, tz: dt.tzinfo,
+                           days: int = WAITING_DAYS) -> list[AppFacts]:
+    """Still "applied", never answered, sent at least `days` ago: most likely ghosted."""
+    cutoff = today - dt.timedelta(days=days)
+    waiting = [
+        app for app in apps
+        if app.stage == "applied" and first_answer(app) is None
+        and (day := applied_day(app, tz)) is not None and day <= cutoff
+    ]
+    return sorted(waiting, key=lambda app: (applied_day(app, tz), app.id))

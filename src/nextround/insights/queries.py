@@ -1,0 +1,189 @@
+"""Loading the rows behind the insights, in a fixed number of queries whatever the size of the search.
+
+Rows are read with `values_list` (no model instances: ten thousand applications would take seconds to
+build) into the small dataclasses of `metrics`, `debrief` and `activity`, which do all the counting.
+"""
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Exists, Min, OuterRef, Q
+
+from nextround.core.access import profile_for
+from nextround.insights import activity, debrief, metrics
+from nextround.playbook import content
+from nextround.playbook.models import Plan, PlanStep, StepLog
+from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage, StageChange
+
+
+@dataclass
+class Insights:
+    period: metrics.Period
+    today: dt.date
+    applications: int
+    funnel: metrics.Funnel
+    sources: list[metrics.SourceRow]
+    answer: metrics.Durations
+    decision: metrics.Durations
+    waiting: list[metrics.AppFacts]
+    debrief: debrief.Debrief
+    themes: debrief.Themes
+    weeks: list[activity.Week]
+    weekly_summary: activity.WeeklySummary
+    goals: activity.Goals
+
+    @property
+    def this_week(self) -> dt.date:
+        return activity.monday(self.today)
+
+    def chart_data(self) -> dict:
+        """What the chart script draws; the tables on the page show the same numbers."""
+        return {
+            "funnel": {"nodes": self.funnel.nodes, "links": [list(link) for link in self.funnel.links]},
+            "sources": [
+                {"label": row.label, "n": row.applications, "heard": round(row.heard_back.share * 100),
+                 "forward": round(row.moved_forward.share * 100)}
+                for row in self.sources
+            ],
+            "weekly": {
+                "weeks": [week.start.strftime("%d %b") for week in self.weeks],
+                "applications": [week.applications for week in self.weeks],
+                "followups": [week.followups for week in self.weeks],
+                "contacts": [week.contacts for week in self.weeks],
+                "goals": {"applications": self.goals.applications, "followups": self.goals.followups,
+                          "contacts": self.goals.contacts},
+            },
+        }
+
+
+def local_start(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+
+
+def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
+    profile = profile_for(user)
+    tz = zoneinfo.ZoneInfo(profile.time_zone)
+    labels = dict(Source.choices)
+
+    apps = metrics.in_period(load_applications(user, application_filter(period, tz)), period, tz)
+    cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
+    silent = ~Exists(Interaction.objects.filter(application=OuterRef("pk"), direction="in"))
+    stale = load_applications(user, Q(stage=Stage.APPLIED) & silent & (
+        Q(applied_on__lte=cutoff) | Q(applied_on__isnull=True, stage_changed_at__lt=local_start(cutoff, tz))
+    ))
+
+    plans, steps, logs = load_playbook(user, period, tz)
+    vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
+
+    goals = activity.Goals(profile.weekly_goal_applications, profile.weekly_goal_followups,
+                           profile.weekly_goal_contacts)
+    weeks = activity.week_starts(min(period.until or today, today), period.since)
+    week_rows = activity.weekly(weeks, goals, *load_activity(user, weeks, tz))
+    return Insights(
+        period=period, today=today, applications=len(apps),
+        funnel=metrics.funnel(apps),
+        sources=metrics.by_source(apps, labels),
+        answer=metrics.time_to_answer(apps, tz),
+        decision=metrics.time_to_decision(apps, tz),
+        waiting=metrics.waiting_without_answer(stale, today, tz),
+        debrief=debrief.debrief(plans, steps, logs),
+        themes=debrief.themes(logs, vocabulary),
+        weeks=week_rows, weekly_summary=activity.summary(week_rows), goals=goals,
+    )
+
+
+def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
+    """A superset of the applications sent in the period; `metrics.in_period` makes the exact cut."""
+    dated = Q()
+    if period.since:
+        dated &= Q(applied_on__gte=period.since)
+    if period.until:
+        dated &= Q(applied_on__lte=period.until)
+    return ~Q(stage=Stage.SAVED) & (dated | Q(applied_on__isnull=True)) if dated else ~Q(stage=Stage.SAVED)
+
+
+def load_applications(user, where: Q) -> list[metrics.AppFacts]:
+    """Applications matching `where`, with their stage history and first incoming message (3 queries)."""
+    queryset = Application.objects.filter(owner=user).filter(where)
+    apps = {
+        pk: metrics.AppFacts(id=pk, source=source, stage=stage, applied_on=applied_on, company=company,
+                             role=role)
+        for pk, source, stage, applied_on, company, role in queryset.values_list(
+            "pk", "source", "stage", "applied_on", "company__name", "role_title"
+        ).order_by()
+    }
+    if not apps:
+        return []
+    ids = queryset.values("pk")
+    for app_id, stage, at in StageChange.objects.filter(owner=user, application__in=ids).values_list(
+        "application_id", "to_stage", "changed_at"
+    ).order_by():
+        apps[app_id].moves.append(metrics.Move(stage, at))
+    incoming = Interaction.objects.filter(owner=user, direction="in", application__in=ids)
+    for app_id, first in incoming.values("application_id").annotate(first=Min("occurred_at")).values_list(
+        "application_id", "first"
+    ).order_by():
+        apps[app_id].first_incoming = first
+    return list(apps.values())
+
+
+def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
+    """Plans decided in the period, their steps and their logs (3 queries)."""
+    plans_qs = Plan.objects.filter(owner=user)
+    if period.since:
+        plans_qs = plans_qs.filter(decided_at__gte=local_start(period.since, tz))
+    if period.until:
+        plans_qs = plans_qs.filter(decided_at__lt=local_start(period.until + dt.timedelta(days=1), tz))
+    plans = [debrief.PlanFacts(pk, kind) for pk, kind in plans_qs.values_list("pk", "kind").order_by()]
+    if not plans:
+        return [], [], []
+    ids = plans_qs.values("pk")
+    steps = [
+        debrief.StepFacts(*row)
+        for row in PlanStep.objects.filter(owner=user, plan__in=ids).values_list(
+            "plan_id", "kind", "channel", "status").order_by()
+    ]
+    logs = [
+        debrief.LogFacts(
+            outcome=outcome, step_kind=kind, step_channel=channel, tags=tuple(tags or ()), words=words,
+            said_by=said_by or "", company=company, role=role, application_id=app_id, at=occurred or created,
+        )
+        for outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created
+        in StepLog.objects.filter(owner=user, step__plan__in=ids).values_list(
+            "outcome", "step__kind", "step__channel", "tags", "words", "said_by__name",
+            "step__plan__application__company__name", "step__plan__application__role_title",
+            "step__plan__application_id", "interaction__occurred_at", "created_at",
+        ).order_by()
+    ]
+    return plans, steps, logs
+
+
+def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo):
+    """Per-day activity in the weeks shown: applications sent, follow-ups done, people reached (4 queries)."""
+    if not weeks:
+        return [], [], []
+    first, last = weeks[0], weeks[-1] + dt.timedelta(days=6)
+    start, end = local_start(first, tz), local_start(last + dt.timedelta(days=1), tz)
+    applied = list(Application.objects.filter(owner=user, applied_on__range=(first, last))
+                   .exclude(stage=Stage.SAVED).values_list("applied_on", flat=True).order_by())
+    # A plan step done is a follow-up too: it is the follow-up after a rejection.
+    done = [
+        *FollowUp.objects.filter(owner=user, status="done", completed_at__range=(start, end))
+        .values_list("completed_at", flat=True).order_by(),
+        *PlanStep.objects.filter(owner=user, status__in=("done", "declined"))
+        .filter(completed_at__range=(start, end)).exclude(kind="reflection")
+        .values_list("completed_at", flat=True).order_by(),
+    ]
+    through = Interaction.contacts.through
+    contacted = defaultdict(set)
+    for occurred, contact_id in through.objects.filter(
+        interaction__owner=user, interaction__direction="out", interaction__occurred_at__range=(start, end)
+    ).values_list("interaction__occurred_at", "contact_id").order_by():
+        contacted[occurred.astimezone(tz).date()].add(contact_id)
+    return (
+        applied,
+        [when.astimezone(tz).date() for when in done],
+        [(day, contact) for day, people in contacted.items() for contact in people],
+    )
