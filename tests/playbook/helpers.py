@@ -9,11 +9,25 @@ from nextround.tracker.models import ContactRole, Stage
 from tests.personas import make_application, make_contact
 
 
-def rejected_application(owner, *, company=None, role_title="Data Analyst", people=(), at=None,
-                         stage=Stage.REJECTED, reference_checked=False):
-    """An application that was interviewing, with `people` [(name, role, fields)], then rejected (or ghosted)."""
-    application = make_application(owner, company, role_title=role_title, stage=Stage.INTERVIEWING,
-                                   at=timezone.now() - dt.timedelta(days=10), reference_checked=reference_checked)
+def rejected_application(
+    owner,
+    *,
+    company=None,
+    role_title="Data Analyst",
+    people=(),
+    at=None,
+    stage=Stage.REJECTED,
+    reference_checked=False,
+):
+    """An interviewing application with `people` [(name, role, fields)], then rejected (or ghosted)."""
+    application = make_application(
+        owner,
+        company,
+        role_title=role_title,
+        stage=Stage.INTERVIEWING,
+        at=timezone.now() - dt.timedelta(days=10),
+        reference_checked=reference_checked,
+    )
     contacts = {}
     for name, role, fields in people:
         fields = dict(fields)

@@ -17,8 +17,12 @@ class CalendarFeedTests(PersonaTestCase):
     def setUp(self):
         super().setUp()
         self.application, _ = rejected_application(self.owner, company=None, people=[RECRUITER])
-        FollowUp.objects.create(owner=self.owner, title="Ask about the budget; and, then \\ more",
-                                due_on=dt.date(2026, 11, 27), application=self.application)
+        FollowUp.objects.create(
+            owner=self.owner,
+            title="Ask about the budget; and, then \\ more",
+            due_on=dt.date(2026, 11, 27),
+            application=self.application,
+        )
         self.token = profile_for(self.owner).calendar_token
         self.url = reverse("playbook:calendar_feed", kwargs={"token": self.token})
 
@@ -54,7 +58,9 @@ class CalendarFeedTests(PersonaTestCase):
 
     def test_another_users_token_never_shows_this_users_steps(self):
         rejected_application(self.other, people=[("Otto's Recruiter", "recruiter", {})])
-        other_url = reverse("playbook:calendar_feed", kwargs={"token": profile_for(self.other).calendar_token})
+        other_url = reverse(
+            "playbook:calendar_feed", kwargs={"token": profile_for(self.other).calendar_token}
+        )
         other_feed = self.anonymous.get(other_url).content.decode()
         self.assertIn("Otto's Recruiter", other_feed.replace("\r\n ", ""))
         self.assertNotIn("Hannah Becker", other_feed.replace("\r\n ", ""))

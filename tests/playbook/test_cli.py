@@ -60,7 +60,9 @@ def test_today_with_nothing_due(db, capsys):
 
 def test_an_unknown_user_is_a_one_line_error(db, capsys):
     assert main(["today", "--user", "nobody"]) == 2
-    assert capsys.readouterr().err.strip() == "nextround today: error: --user: there is no user called 'nobody'"
+    assert (
+        capsys.readouterr().err.strip() == "nextround today: error: --user: there is no user called 'nobody'"
+    )
     assert main(["calendar", "--user", "nobody"]) == 2
 
 

@@ -23,12 +23,18 @@ def test_the_english_content_loads_with_every_step_and_the_fixed_tag_vocabulary(
     ("break_it", "key"),
     [
         (lambda d: d["steps"]["thank_you"].pop("draft"), "steps.thank_you.draft: is missing"),
-        (lambda d: d["steps"]["mutual"].update(draft="Hi {frist_name}"), "steps.mutual.draft: uses the unknown"),
+        (
+            lambda d: d["steps"]["mutual"].update(draft="Hi {frist_name}"),
+            "steps.mutual.draft: uses the unknown",
+        ),
         (lambda d: d["steps"]["checkin"].update(channel="fax"), "steps.checkin.channel"),
         (lambda d: d["timing"].update(thank_you="soon"), "timing.thank_you"),
         (lambda d: d["tags"][0].update(actionable=False), "tags[1].actionable"),
         (lambda d: d["tags"].pop(), "tags: missing process"),
-        (lambda d: d["steps"]["call_recruiter"]["script"][1].pop("text"), "steps.call_recruiter.script[2].text"),
+        (
+            lambda d: d["steps"]["call_recruiter"]["script"][1].pop("text"),
+            "steps.call_recruiter.script[2].text",
+        ),
         (lambda d: d["steps"].pop("referral"), "steps.referral: section is missing"),
         (lambda d: d["steps"]["thank_you"].update(title="Send {contact_name"), "steps.thank_you.title"),
     ],

@@ -27,8 +27,15 @@ def frozen_time():
 
 
 def situation(**changes) -> Situation:
-    values = dict(kind=REJECTION, company="Acme Analytics", role_title="Data Analyst", decided_at=FRIDAY_EVENING,
-                  time_zone="UTC", user_name="Olive Owner", people=(RECRUITER,))
+    values = dict(
+        kind=REJECTION,
+        company="Acme Analytics",
+        role_title="Data Analyst",
+        decided_at=FRIDAY_EVENING,
+        time_zone="UTC",
+        user_name="Olive Owner",
+        people=(RECRUITER,),
+    )
     values.update(changes)
     return Situation(**values)
 
@@ -39,7 +46,9 @@ def by_key(steps):
 
 class TestRejectionPlan:
     def test_every_step_has_a_weekday_due_date_and_a_unique_key(self):
-        steps = build_plan(situation(people=(RECRUITER, MANAGER, AMIRA, SOFIA, FELIX, RUTH), references_checked=True))
+        steps = build_plan(
+            situation(people=(RECRUITER, MANAGER, AMIRA, SOFIA, FELIX, RUTH), references_checked=True)
+        )
         assert len({step.key for step in steps}) == len(steps)
         assert all(step.due_on.weekday() < 5 for step in steps)
         assert [step.due_on for step in steps] == sorted(step.due_on for step in steps)
@@ -121,7 +130,10 @@ class TestRejectionPlan:
         unchecked = by_key(build_plan(situation(people=(RECRUITER, FELIX, MINA))))
         assert not [key for key in unchecked if key.startswith("reference")]
         checked = by_key(build_plan(situation(people=(RECRUITER, FELIX, MINA), references_checked=True)))
-        assert checked["reference:5"].contact_id == FELIX.id and "what they asked" in checked["reference:5"].draft
+        assert (
+            checked["reference:5"].contact_id == FELIX.id
+            and "what they asked" in checked["reference:5"].draft
+        )
         assert checked["reference:6"].draft.startswith("Hi Mina,")
 
     def test_reference_checks_without_linked_references_leave_a_placeholder_step(self):
@@ -171,8 +183,14 @@ class TestRejectionPlan:
 class TestGhostedPlan:
     def test_check_in_after_n_business_days_then_close_the_loop(self):
         last_heard = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)  # Monday
-        steps = build_plan(situation(kind=GHOSTED, last_heard_at=last_heard, ghost_checkin_days=5,
-                                     decided_at=dt.datetime(2026, 11, 17, 9, 0, tzinfo=dt.UTC)))
+        steps = build_plan(
+            situation(
+                kind=GHOSTED,
+                last_heard_at=last_heard,
+                ghost_checkin_days=5,
+                decided_at=dt.datetime(2026, 11, 17, 9, 0, tzinfo=dt.UTC),
+            )
+        )
         assert [step.key for step in steps] == ["checkin", "close_loop"]
         assert steps[0].due_on == MONDAY  # five business days after Monday 16
         assert steps[1].due_on == dt.date(2026, 11, 30)
@@ -183,5 +201,7 @@ class TestGhostedPlan:
         assert steps[0].due_on == dt.date(2026, 11, 20)
 
     def test_upset_also_delays_the_check_in(self):
-        steps = build_plan(situation(kind=GHOSTED, upset=True, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC)))
+        steps = build_plan(
+            situation(kind=GHOSTED, upset=True, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC))
+        )
         assert steps[0].due_on == MONDAY

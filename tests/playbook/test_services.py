@@ -36,7 +36,9 @@ class PlanCreationTests(PersonaTestCase):
     def test_a_backdated_rejection_that_is_not_the_latest_move_makes_no_plan(self):
         application = make_application(self.owner, at=timezone.now() - dt.timedelta(days=20))
         tracker.change_stage(application=application, stage=Stage.INTERVIEWING, at=timezone.now())
-        tracker.change_stage(application=application, stage=Stage.REJECTED, at=timezone.now() - dt.timedelta(days=5))
+        tracker.change_stage(
+            application=application, stage=Stage.REJECTED, at=timezone.now() - dt.timedelta(days=5)
+        )
         self.assertFalse(Plan.objects.exists())
 
     def test_rejected_twice_at_the_same_company_gives_one_plan_per_application(self):
@@ -49,7 +51,9 @@ class PlanCreationTests(PersonaTestCase):
 
     def test_ghosted_gets_the_short_plan_and_a_later_rejection_turns_it_into_the_full_one(self):
         application, _ = rejected_application(self.owner, people=[RECRUITER], stage=Stage.GHOSTED)
-        self.assertEqual(sorted(application.plan.steps.values_list("key", flat=True)), ["checkin", "close_loop"])
+        self.assertEqual(
+            sorted(application.plan.steps.values_list("key", flat=True)), ["checkin", "close_loop"]
+        )
         checkin = application.plan.steps.get(key="checkin")
         services.save_draft(step=checkin, text="Hi Hannah, any news? Olive")
         tracker.change_stage(application=application, stage=Stage.REJECTED)
@@ -85,8 +89,13 @@ class RegenerationTests(PersonaTestCase):
         thank_you = plan.steps.get(key="thank_you")
         call = plan.steps.get(key="call_recruiter")
         services.save_draft(step=thank_you, text="My own words, Hannah.")
-        services.log_step(step=call, outcome="feedback", words="More SQL depth next time.",
-                          said_by=contacts["Hannah Becker"], tags=["skills"])
+        services.log_step(
+            step=call,
+            outcome="feedback",
+            words="More SQL depth next time.",
+            said_by=contacts["Hannah Becker"],
+            tags=["skills"],
+        )
         services.set_step_status(step=plan.steps.get(key="referral"), status="skipped")
         count = plan.steps.count()
 
@@ -108,7 +117,9 @@ class RegenerationTests(PersonaTestCase):
             sofia = make_contact(self.owner, "Sofia Marino")
             tracker.link_contact(application=application, contact=sofia, role=ContactRole.INTERVIEWER)
             services.refresh_plan(application=application)
-        self.assertEqual(application.plan.steps.get(key=f"interviewer:{sofia.pk}").due_on, dt.date(2026, 12, 10))
+        self.assertEqual(
+            application.plan.steps.get(key=f"interviewer:{sofia.pk}").due_on, dt.date(2026, 12, 10)
+        )
 
     def test_upset_moves_open_outreach_one_business_day_and_back(self):
         application, _ = rejected_application(self.owner, people=[RECRUITER])
@@ -141,10 +152,16 @@ class LoggingTests(PersonaTestCase):
         self.assertEqual(call.status, "todo")
 
     def test_reference_debrief_keeps_the_questions(self):
-        application, contacts = rejected_application(self.owner, people=[RECRUITER, REFERENCE], reference_checked=True)
+        application, contacts = rejected_application(
+            self.owner, people=[RECRUITER, REFERENCE], reference_checked=True
+        )
         step = application.plan.steps.get(key=f"reference:{contacts['Felix Wagner'].pk}")
-        services.log_step(step=step, outcome="feedback", words="They sounded keen.",
-                          questions_asked="How does she handle ambiguity?")
+        services.log_step(
+            step=step,
+            outcome="feedback",
+            words="They sounded keen.",
+            questions_asked="How does she handle ambiguity?",
+        )
         self.assertEqual(StepLog.objects.get().questions_asked, "How does she handle ambiguity?")
         self.assertIn("handle ambiguity", Interaction.objects.get(step_logs__isnull=False).summary)
 
@@ -156,7 +173,9 @@ class LoggingTests(PersonaTestCase):
         with self.assertRaises(ValidationError):
             services.log_step(step=step, outcome="feedback", words="x", tags=["astrology"])
         with self.assertRaises(ValidationError):
-            services.log_step(step=step, outcome="feedback", words="x", said_by=make_contact(self.other, "Eve"))
+            services.log_step(
+                step=step, outcome="feedback", words="x", said_by=make_contact(self.other, "Eve")
+            )
         self.assertFalse(StepLog.objects.exists())
         self.assertFalse(Interaction.objects.exists())
 
@@ -184,8 +203,12 @@ class KeepInTouchTests(PersonaTestCase):
             tracker.set_follow_up_status(follow_up=reminder, status="done")
             self.assertEqual(self.reminders(contact).get().due_on, dt.date(2027, 1, 20))
         with time_machine.travel("2027-01-05 10:00 +0000", tick=False):
-            tracker.log_interaction(interaction=Interaction(owner=self.owner, kind="call", summary="Catch-up",
-                                                            occurred_at=timezone.now()), contacts=[contact])
+            tracker.log_interaction(
+                interaction=Interaction(
+                    owner=self.owner, kind="call", summary="Catch-up", occurred_at=timezone.now()
+                ),
+                contacts=[contact],
+            )
         self.assertEqual(self.reminders(contact).get().due_on, dt.date(2027, 2, 4))
         self.assertEqual(FollowUp.objects.filter(contact=contact, status__in=["open", "snoozed"]).count(), 1)
 

@@ -17,7 +17,9 @@ class PlanPageTests(PersonaTestCase):
     def setUp(self):
         super().setUp()
         self.application, self.contacts = rejected_application(
-            self.owner, people=[RECRUITER, INTERVIEWER, REFERENCE, MUTUAL], reference_checked=True,
+            self.owner,
+            people=[RECRUITER, INTERVIEWER, REFERENCE, MUTUAL],
+            reference_checked=True,
             at=dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC),
         )
         self.plan = self.application.plan
@@ -38,12 +40,21 @@ class PlanPageTests(PersonaTestCase):
         self.assertContains(response, f'id="id_draft-{thank_you.pk}-text"')
         self.assertContains(response, f'data-copy-target="id_draft-{thank_you.pk}-text"')
         self.assertContains(response, "Copy draft")
-        self.assertContains(response, f"mailto:hannah@acme.example?subject={quote(thank_you.subject, safe='')}")
+        self.assertContains(
+            response, f"mailto:hannah@acme.example?subject={quote(thank_you.subject, safe='')}"
+        )
         self.assertContains(response, 'href="tel:+4930555"')
         self.assertContains(response, "Call script")
         self.assertContains(response, "If they decline")
-        for label in ("Mark done", "Skip", "They declined", "Log this step", "I'm upset, give me a day",
-                      "Save my reflection", "Before you read too much into it"):
+        for label in (
+            "Mark done",
+            "Skip",
+            "They declined",
+            "Log this step",
+            "I'm upset, give me a day",
+            "Save my reflection",
+            "Before you read too much into it",
+        ):
             self.assertContains(response, label)
         self.assertContains(response, "What they were asked (for references)")
         self.assertNotContains(response, "None")
@@ -76,13 +87,28 @@ class PlanPageTests(PersonaTestCase):
             step.refresh_from_db()
             self.assertEqual(step.status, "skipped", step.kind)
         kinds = set(self.plan.steps.values_list("kind", flat=True))
-        self.assertEqual(kinds, {"reflection", "thank_you", "call_recruiter", "interviewer", "network", "referral",
-                                 "reference", "mutual", "next_interview"})
+        self.assertEqual(
+            kinds,
+            {
+                "reflection",
+                "thank_you",
+                "call_recruiter",
+                "interviewer",
+                "network",
+                "referral",
+                "reference",
+                "mutual",
+                "next_interview",
+            },
+        )
 
     def test_mark_done_with_htmx_returns_the_step_alone(self):
         step = self.step("thank_you")
-        response = self.client.post(reverse("playbook:step_status", args=[step.pk]), {"status": "done"},
-                                    headers={"HX-Request": "true"})
+        response = self.client.post(
+            reverse("playbook:step_status", args=[step.pk]),
+            {"status": "done"},
+            headers={"HX-Request": "true"},
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, f'id="step-{step.pk}"')
         self.assertContains(response, "Back to to do")
@@ -97,11 +123,17 @@ class PlanPageTests(PersonaTestCase):
         step = self.step("call_recruiter")
         hannah = self.contacts["Hannah Becker"]
         prefix = f"log-{step.pk}"
-        data = {f"{prefix}-outcome": "feedback", f"{prefix}-words": "Show more stakeholder work.",
-                f"{prefix}-said_by": hannah.pk, f"{prefix}-tags": ["experience", "communication"]}
+        data = {
+            f"{prefix}-outcome": "feedback",
+            f"{prefix}-words": "Show more stakeholder work.",
+            f"{prefix}-said_by": hannah.pk,
+            f"{prefix}-tags": ["experience", "communication"],
+        }
         self.assert_owner_only(reverse("playbook:step_log", args=[step.pk]), method="post", data=data)
         log = StepLog.objects.get()
-        self.assertEqual((log.outcome, log.said_by, log.tags), ("feedback", hannah, ["experience", "communication"]))
+        self.assertEqual(
+            (log.outcome, log.said_by, log.tags), ("feedback", hannah, ["experience", "communication"])
+        )
         self.assertEqual(log.interaction.kind, "call")
         timeline = self.client.get(reverse("tracker:application_detail", args=[self.application.pk]))
         self.assertContains(timeline, "Show more stakeholder work.")
@@ -109,13 +141,17 @@ class PlanPageTests(PersonaTestCase):
     def test_an_invalid_log_names_the_field_and_saves_nothing(self):
         step = self.step("call_recruiter")
         prefix = f"log-{step.pk}"
-        response = self.client.post(reverse("playbook:step_log", args=[step.pk]),
-                                    {f"{prefix}-outcome": "feedback", f"{prefix}-tags": ["nonsense"]},
-                                    headers={"HX-Request": "true"})
+        response = self.client.post(
+            reverse("playbook:step_log", args=[step.pk]),
+            {f"{prefix}-outcome": "feedback", f"{prefix}-tags": ["nonsense"]},
+            headers={"HX-Request": "true"},
+        )
         self.assertEqual(response.status_code, 422)
         self.assertContains(response, "Write down what they said", status_code=422)
         self.assertContains(response, "Select a valid choice", status_code=422)
-        without_js = self.client.post(reverse("playbook:step_log", args=[step.pk]), {f"{prefix}-outcome": "bogus"})
+        without_js = self.client.post(
+            reverse("playbook:step_log", args=[step.pk]), {f"{prefix}-outcome": "bogus"}
+        )
         self.assertEqual(without_js.status_code, 422)
         self.assertContains(without_js, "<h1>Your plan after Acme Analytics</h1>", html=True, status_code=422)
         self.assertFalse(StepLog.objects.exists())
@@ -124,9 +160,14 @@ class PlanPageTests(PersonaTestCase):
     def test_logging_a_reference_debrief_keeps_the_questions(self):
         step = self.step(f"reference:{self.contacts['Felix Wagner'].pk}")
         prefix = f"log-{step.pk}"
-        self.client.post(reverse("playbook:step_log", args=[step.pk]), {
-            f"{prefix}-outcome": "feedback", f"{prefix}-words": "Positive overall.",
-            f"{prefix}-questions_asked": "Would you hire her again?"})
+        self.client.post(
+            reverse("playbook:step_log", args=[step.pk]),
+            {
+                f"{prefix}-outcome": "feedback",
+                f"{prefix}-words": "Positive overall.",
+                f"{prefix}-questions_asked": "Would you hire her again?",
+            },
+        )
         self.assertEqual(StepLog.objects.get().questions_asked, "Would you hire her again?")
         self.assertContains(self.client.get(self.url), "Would you hire her again?")
 
@@ -143,15 +184,23 @@ class PlanPageTests(PersonaTestCase):
 
     def test_reflection_saves_and_marks_the_reflection_step_done(self):
         url = reverse("playbook:plan_reflection", args=[self.plan.pk])
-        self.assert_owner_only(url, method="post", data={"went_well": "The case study.", "do_differently": "",
-                                                        "learned": "Ask about the team earlier."})
+        self.assert_owner_only(
+            url,
+            method="post",
+            data={
+                "went_well": "The case study.",
+                "do_differently": "",
+                "learned": "Ask about the team earlier.",
+            },
+        )
         self.plan.refresh_from_db()
         self.assertEqual(self.plan.learned, "Ask about the team earlier.")
         self.assertEqual(self.step("reflection").status, "done")
 
     def test_upset_toggle_and_refresh_are_owner_only(self):
-        self.assert_owner_only(reverse("playbook:plan_upset", args=[self.plan.pk]), method="post",
-                               data={"upset": "on"})
+        self.assert_owner_only(
+            reverse("playbook:plan_upset", args=[self.plan.pk]), method="post", data={"upset": "on"}
+        )
         self.plan.refresh_from_db()
         self.assertTrue(self.plan.upset)
         self.assertEqual(self.step("thank_you").due_on, dt.date(2026, 11, 25))
@@ -165,6 +214,8 @@ class PlanPageTests(PersonaTestCase):
             rejected_application(self.owner, role_title=f"Role {index}", people=[RECRUITER])
         with self.assertNumQueries(1):
             steps = dashboard_steps(self.owner, dt.date(2026, 11, 30))
-            titles = [(s.title, s.plan.application.company.name, s.contact and s.contact.name)
-                      for s in steps["overdue"] + steps["due_today"]]
+            titles = [
+                (s.title, s.plan.application.company.name, s.contact and s.contact.name)
+                for s in steps["overdue"] + steps["due_today"]
+            ]
         self.assertGreater(len(titles), 10)
