@@ -55,6 +55,10 @@ class CheckForm(forms.Form):
         error_messages={"required": "Type or paste the message you want to check."},
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # labels read as headings here, like the legend above them
+        super().__init__(*args, **kwargs)
+
     def clean_text(self):
         text = clean_message(self.cleaned_data["text"])
         if not text.strip():

@@ -7,6 +7,7 @@ expectations of the wording. Nothing here stores or logs the text.
 from dataclasses import dataclass
 
 from nextround.checker import Finding, check, highlight_segments
+from nextround.checker.model import SEVERITIES
 
 # The words a person reads for each category; the library's identifiers stay out of the interface.
 CATEGORY_LABELS = {
@@ -97,6 +98,7 @@ def review(text: str, audience: str) -> dict:
         "findings": shown,
         "pieces": pieces,
         "summary": summary(findings),
+        "worst": max((f.severity for f in findings), key=SEVERITIES.index, default=""),
         "good_message": GOOD_MESSAGE[audience],
     }
 

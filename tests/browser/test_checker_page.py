@@ -1,0 +1,49 @@
+"""The "Check a message" page in Debian's Chromium: type a risky message, see it marked, use a suggestion."""
+
+import pytest
+
+from tests.checker_web.helpers import replaceable_example
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_typing_a_risky_message_marks_it_and_a_suggestion_replaces_the_words(live_server, phone):
+    page = phone
+    page.goto(f"{live_server.url}/check/")
+    message = page.get_by_label("Your message")
+    message.press_sequentially("Thank you. This process was rigged.", delay=10)
+    mark = page.locator("#checked-text mark")
+    mark.first.wait_for()
+    assert "rigged" in mark.first.inner_text()
+    finding = page.locator("ol.findings > li").first
+    assert "Warning" in finding.text_content()
+    assert "Accusation" in finding.text_content()
+
+    example = replaceable_example()
+    if example is None:
+        pytest.skip("no rule offers a drop-in replacement yet")
+    audience, text, found = example
+    if audience == "employer":
+        page.get_by_label("I'm giving feedback to a candidate").check()
+    # An emoji first: the browser counts it as two characters, the checker as one.
+    message.fill("🙂 " + text)
+    page.wait_for_function(
+        "excerpt => [...document.querySelectorAll('button[data-checker-apply]')]"
+        ".some(b => b.dataset.excerpt === excerpt)", arg=found.excerpt)
+    # The checker counts the emoji and the space as two characters before the text.
+    button = page.locator(f"button[data-checker-apply][data-start='{found.start + 2}']").first
+    button.click()
+    expected = "🙂 " + text[: found.start] + found.replacement + text[found.end :]
+    assert message.input_value() == expected
+    # The check runs again on the new text, and the replaced words are no longer offered for replacing.
+    page.wait_for_function(
+        "excerpt => ![...document.querySelectorAll('button[data-checker-apply]')]"
+        ".some(b => b.dataset.excerpt === excerpt)", arg=found.excerpt)
