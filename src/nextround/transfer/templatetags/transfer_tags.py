@@ -9,3 +9,8 @@ register = template.Library()
 def connection_routes(application):
     """Contacts at the application's company for tracker's application page."""
     return contacts_at_company(owner=application.owner, company=application.company)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")

@@ -1,0 +1,49 @@
+"""Where spreadsheets wait between the import steps: <data dir>/uploads/<random token>.csv."""
+
+import datetime as dt
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.transfer.models import Upload
+from nextround.transfer.tables import Table, decode, first_row_header
+
+KEEP_FOR = dt.timedelta(days=2)
+
+
+def folder() -> Path:
+    path = Path(settings.DATA_DIR) / "uploads"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def path_of(upload: Upload) -> Path:
+    return folder() / f"{upload.token}.csv"
+
+
+@transaction.atomic
+def keep(*, owner, uploaded_file) -> Upload:
+    """Store an uploaded file (streamed to disk in chunks) and forget the user's abandoned ones."""
+    discard_old(owner=owner)
+    upload = Upload.objects.create(owner=owner, token=secrets.token_urlsafe(24), original_name=uploaded_file.name[:255])
+    with open(path_of(upload), "wb") as out:
+        for chunk in uploaded_file.chunks():
+            out.write(chunk)
+    return upload
+
+
+def read_table(upload: Upload) -> Table:
+    return first_row_header(decode(path_of(upload).read_bytes()))
+
+
+def discard(*, upload: Upload) -> None:
+    path_of(upload).unlink(missing_ok=True)
+    upload.delete()
+
+
+def discard_old(*, owner) -> None:
+    for upload in Upload.objects.filter(owner=owner, created_at__lt=timezone.now() - KEEP_FOR):
+        discard(upload=upload)

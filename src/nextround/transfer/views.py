@@ -1,0 +1,229 @@
+"""Import and export pages: upload, (for spreadsheets) map and preview, confirm, see what happened."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from nextround.core.access import get_owned, owned
+from nextround.transfer import export, spreadsheet, uploads
+from nextround.transfer.forms import ConfirmForm, LinkedInForm, MappingForm, RestoreForm, SpreadsheetForm, StagesForm
+from nextround.transfer.models import Upload
+from nextround.transfer.restore import RestoreProblem, restore
+from nextround.transfer.services import ImportFailed, import_linkedin, import_spreadsheet
+from nextround.transfer.tables import FileProblem
+
+PREVIEW_ROWS = 8
+
+
+def _index_context(request, **overrides) -> dict:
+    context = {
+        "linkedin_form": LinkedInForm(),
+        "spreadsheet_form": SpreadsheetForm(),
+        "restore_form": RestoreForm(),
+        "pending": owned(Upload, request.user)[:5],
+    }
+    context.update(overrides)
+    return context
+
+
+def _card(request, template: str, context: dict, *, status: int = 200):
+    """An htmx upload gets its card back (with the summary or the errors); a plain POST, the whole page."""
+    if request.htmx:
+        return render(request, template, context, status=status)
+    return render(request, "transfer/index.html", _index_context(request, **context), status=status)
+
+
+@login_required
+def index(request):
+    return render(request, "transfer/index.html", _index_context(request))
+
+
+@login_required
+@require_POST
+def linkedin(request):
+    form = LinkedInForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summaries = import_linkedin(
+                owner=request.user, data=upload.read(), filename=upload.name,
+                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+            )
+        except (FileProblem, ImportFailed) as exc:
+            form.add_error("file", str(exc))
+        else:
+            return _card(request, "transfer/_linkedin.html",
+                         {"linkedin_form": LinkedInForm(), "linkedin_summaries": summaries})
+    return _card(request, "transfer/_linkedin.html", {"linkedin_form": form}, status=422)
+
+
+@login_required
+@require_POST
+def restore_json(request):
+    form = RestoreForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            text = form.cleaned_data["file"].read().decode("utf-8")
+            summary = restore(username=request.user.get_username(), text=text)
+        except UnicodeDecodeError:
+            form.add_error("file", "This file is not UTF-8 text, so it is not a nextround export.")
+        except RestoreProblem as exc:
+            form.add_error("file", f"{exc}. Nothing was imported.")
+        else:
+            return _card(request, "transfer/_restore.html", {"restore_form": RestoreForm(), "restore_summary": summary})
+    return _card(request, "transfer/_restore.html", {"restore_form": form}, status=422)
+
+
+@login_required
+@require_POST
+def csv_upload(request):
+    form = SpreadsheetForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = uploads.keep(owner=request.user, uploaded_file=form.cleaned_data["file"])
+        try:
+            uploads.read_table(upload)
+        except FileProblem as exc:
+            uploads.discard(upload=upload)
+            form.add_error("file", str(exc))
+        else:
+            url = upload_url("transfer:csv_map", upload)
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _card(request, "transfer/_spreadsheet.html", {"spreadsheet_form": form}, status=422)
+
+
+def upload_url(name: str, upload: Upload) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=[upload.pk])
+
+
+def _table_or_problem(request, upload):
+    try:
+        return uploads.read_table(upload), None
+    except (FileProblem, OSError) as exc:
+        uploads.discard(upload=upload)
+        message = str(exc) if isinstance(exc, FileProblem) else "The file is gone; please upload it again."
+        return None, render(request, "transfer/csv_gone.html", {"message": message}, status=410)
+
+
+@login_required
+def csv_map(request, pk):
+    upload = get_owned(Upload, request.user, pk)
+    table, problem = _table_or_problem(request, upload)
+    if problem:
+        return problem
+    sample = [row for _line, row in _first_rows(table) if isinstance(row, dict)]
+    initial = {"date_format": upload.mapping.get("date_format")}
+    columns = upload.mapping.get("columns") or spreadsheet.guess_columns(table.header)
+    for index, column in enumerate(table.header):
+        initial[f"column_{index}"] = columns.get(column, "")
+    date_column = next((column for column, target in columns.items() if target == "applied_on"), None)
+    if not initial["date_format"]:
+        initial["date_format"] = spreadsheet.guess_date_format([row.get(date_column, "") for row in sample]) \
+            if date_column else "%Y-%m-%d"
+    form = MappingForm(request.POST or None, header=table.header, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        upload.mapping = {"columns": form.cleaned_data["columns"], "date_format": form.cleaned_data["date_format"],
+                          "stages": upload.mapping.get("stages", {})}
+        upload.save(update_fields=["mapping"])
+        has_stage = "stage" in form.cleaned_data["columns"].values()
+        return redirect(upload_url("transfer:csv_stages" if has_stage else "transfer:csv_preview", upload))
+    return render(request, "transfer/csv_map.html", {
+        "upload": upload, "form": form, "header": table.header, "sample": sample,
+    }, status=422 if form.errors else 200)
+
+
+def _first_rows(table, count: int = 5):
+    rows = []
+    for item in table.rows():
+        rows.append(item)
+        if len(rows) >= count:
+            break
+    return rows
+
+
+def _mapping(upload) -> spreadsheet.Mapping | None:
+    if not upload.mapping.get("columns"):
+        return None
+    return spreadsheet.Mapping(columns=upload.mapping["columns"], stages=upload.mapping.get("stages", {}),
+                               date_format=upload.mapping.get("date_format", "%Y-%m-%d"))
+
+
+@login_required
+def csv_stages(request, pk):
+    upload = get_owned(Upload, request.user, pk)
+    table, problem = _table_or_problem(request, upload)
+    if problem:
+        return problem
+    mapping = _mapping(upload)
+    if mapping is None or not mapping.column_for("stage"):
+        return redirect(upload_url("transfer:csv_map", upload))
+    values = spreadsheet.distinct_values(table, mapping.column_for("stage"))
+    initial = {f"stage_{i}": mapping.stages.get(value) or spreadsheet.guess_stage(value)
+               for i, value in enumerate(values)}
+    form = StagesForm(request.POST or None, values=values, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        upload.mapping = {**upload.mapping, "stages": form.stages()}
+        upload.save(update_fields=["mapping"])
+        return redirect(upload_url("transfer:csv_preview", upload))
+    return render(request, "transfer/csv_stages.html", {"upload": upload, "form": form},
+                  status=422 if form.errors else 200)
+
+
+@login_required
+def csv_preview(request, pk):
+    upload = get_owned(Upload, request.user, pk)
+    table, problem = _table_or_problem(request, upload)
+    if problem:
+        return problem
+    mapping = _mapping(upload)
+    if mapping is None:
+        return redirect(upload_url("transfer:csv_map", upload))
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            summary = import_spreadsheet(owner=request.user, table=table, mapping=mapping,
+                                         skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+        except (FileProblem, ImportFailed) as exc:
+            form.add_error(None, str(exc))
+        else:
+            uploads.discard(upload=upload)
+            return render(request, "transfer/csv_done.html", {"summary": summary, "name": upload.original_name})
+    # A dry run: the real import inside a transaction that is rolled back, so the counts are exact.
+    dry = import_spreadsheet(owner=request.user, table=table, mapping=mapping, skip_bad_rows=True, dry_run=True)
+    records = spreadsheet.parse_rows(table, mapping).records[:PREVIEW_ROWS]
+    return render(request, "transfer/csv_preview.html", {
+        "upload": upload, "form": form, "dry": dry, "records": records, "mapping": mapping,
+    }, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def csv_discard(request, pk):
+    upload = get_owned(Upload, request.user, pk)
+    uploads.discard(upload=upload)
+    return redirect("transfer:index")
+
+
+def _download(content: str, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_json(request):
+    stamp = timezone.localdate().isoformat()
+    return _download(export.export_json(request.user), f"nextround-{stamp}.json", "application/json")
+
+
+@login_required
+@require_GET
+def export_csv(request, what):
+    stamp = timezone.localdate().isoformat()
+    build = export.applications_csv if what == "applications" else export.contacts_csv
+    return _download(build(request.user), f"nextround-{what}-{stamp}.csv", "text/csv")
