@@ -45,9 +45,12 @@ def test_reimport_updates_changed_rows_keeps_notes_and_never_duplicates(tmp_path
     ann = Contact.objects.get(owner=owner, name="Ann Lee")
     ann.notes, ann.how_we_know = "Met at PyCon; loves maps.", "Conference"
     ann.save()
-    moved = ANN.replace('"Northwind Analytics, Inc."', "Bluefin Robotics").replace('"Head of ""Data"""', "CTO")
-    code, out, _ = run(capsys, "import", "linkedin", write(tmp_path, "b.csv", connections(moved, EMILE)),
-                       "--user", "olive")
+    moved = ANN.replace('"Northwind Analytics, Inc."', "Bluefin Robotics").replace(
+        '"Head of ""Data"""', "CTO"
+    )
+    code, out, _ = run(
+        capsys, "import", "linkedin", write(tmp_path, "b.csv", connections(moved, EMILE)), "--user", "olive"
+    )
     assert code == 0 and "0 created, 1 updated, 1 unchanged" in out
     assert Contact.objects.filter(owner=owner).count() == 2
     ann.refresh_from_db()
@@ -60,7 +63,9 @@ def test_matches_existing_contacts_by_email_then_by_name_and_company(owner):
     by_email = make_contact(owner, "E. Zola", email="EMILE@example.com", notes="mine")
     by_name = make_contact(owner, "Ann Lee", company=acme)
     row = 'Ann,Lee,,,"ACME Inc.",Boss,15 Mar 2024'
-    [summary] = import_linkedin(owner=owner, data=connections(row, EMILE.replace("https://www.linkedin.com/in/ezola", "")))
+    [summary] = import_linkedin(
+        owner=owner, data=connections(row, EMILE.replace("https://www.linkedin.com/in/ezola", ""))
+    )
     assert (summary.created, summary.updated) == (0, 2)
     by_email.refresh_from_db()
     by_name.refresh_from_db()
@@ -80,8 +85,13 @@ def test_a_bad_row_saves_nothing_and_names_the_line(tmp_path, capsys, owner):
 
 
 def test_skip_bad_rows_imports_the_rest_and_lists_each_skipped_line(tmp_path, capsys, owner):
-    rows = (ANN, "Bo,Bad,https://www.linkedin.com/in/bo,,X,Y,31 Foo 2024", ",,,,Hidden Inc,,1 Jan 2020",
-            "Cy,Extra,https://x.example,,A,B,1 Jan 2020,surplus", "Di,Mail,,not-an-email,A,B,1 Jan 2020")
+    rows = (
+        ANN,
+        "Bo,Bad,https://www.linkedin.com/in/bo,,X,Y,31 Foo 2024",
+        ",,,,Hidden Inc,,1 Jan 2020",
+        "Cy,Extra,https://x.example,,A,B,1 Jan 2020,surplus",
+        "Di,Mail,,not-an-email,A,B,1 Jan 2020",
+    )
     path = write(tmp_path, "c.csv", connections(*rows))
     code, out, _ = run(capsys, "import", "linkedin", path, "--user", "olive", "--skip-bad-rows")
     assert code == 0
@@ -101,7 +111,7 @@ def test_broken_encoding_is_refused_naming_the_line(tmp_path, capsys, owner):
 
 @pytest.mark.parametrize(
     "data",
-    [b"%PDF-1.4 binary\x00\x01", "name,age\nAnn,3\n".encode(), b""],
+    [b"%PDF-1.4 binary\x00\x01", b"name,age\nAnn,3\n", b""],
     ids=["binary", "other-csv", "empty"],
 )
 def test_wrong_files_are_refused_with_a_reason(tmp_path, capsys, owner, data):
@@ -118,8 +128,10 @@ def test_older_export_without_notes_or_url_and_with_bom_and_semicolons(owner):
 
 
 def test_job_applications_become_applied_applications(owner):
-    rows = ('"7/6/23, 2:20 PM",me@example.com,+1 555,Acme Inc,Data Analyst,https://jobs.example/1,cv.pdf,',
-            '"12/24/23, 9:05 AM",me@example.com,,"Quill, Vale",Editor,,cv.pdf,"Q: why? A: ""because"""')
+    rows = (
+        '"7/6/23, 2:20 PM",me@example.com,+1 555,Acme Inc,Data Analyst,https://jobs.example/1,cv.pdf,',
+        '"12/24/23, 9:05 AM",me@example.com,,"Quill, Vale",Editor,,cv.pdf,"Q: why? A: ""because"""',
+    )
     [summary] = import_linkedin(owner=owner, data=job_applications(*rows))
     assert summary.created == 2
     app = Application.objects.get(owner=owner, role_title="Data Analyst")
@@ -134,24 +146,33 @@ def test_job_applications_become_applied_applications(owner):
 
 
 def test_whole_export_zip_imports_both_files_in_one_go(tmp_path, capsys, owner):
-    data = zipped({
-        "Basic_LinkedInDataExport/Connections.csv": connections(ANN),
-        "Basic_LinkedInDataExport/Jobs/Job Applications.csv": job_applications(
-            '"7/6/23, 2:20 PM",,,Northwind Analytics,Analyst,,,'),
-        "Basic_LinkedInDataExport/Profile.csv": b"First Name\nOlive\n",
-    })
+    data = zipped(
+        {
+            "Basic_LinkedInDataExport/Connections.csv": connections(ANN),
+            "Basic_LinkedInDataExport/Jobs/Job Applications.csv": job_applications(
+                '"7/6/23, 2:20 PM",,,Northwind Analytics,Analyst,,,'
+            ),
+            "Basic_LinkedInDataExport/Profile.csv": b"First Name\nOlive\n",
+        }
+    )
     code, out, _ = run(capsys, "import", "linkedin", write(tmp_path, "export.zip", data), "--user", "olive")
-    assert code == 0 and "LinkedIn connections: 1 created" in out and "LinkedIn job applications: 1 created" in out
+    assert (
+        code == 0
+        and "LinkedIn connections: 1 created" in out
+        and "LinkedIn job applications: 1 created" in out
+    )
     # "Northwind Analytics, Inc." and "Northwind Analytics" are one company.
     assert Company.objects.filter(owner=owner).count() == 1
 
 
 def test_zip_without_linkedin_files_or_damaged_is_refused(tmp_path, capsys, owner):
-    code, _out, err = run(capsys, "import", "linkedin", write(tmp_path, "a.zip", zipped({"x.txt": b"hi"})),
-                          "--user", "olive")
+    code, _out, err = run(
+        capsys, "import", "linkedin", write(tmp_path, "a.zip", zipped({"x.txt": b"hi"})), "--user", "olive"
+    )
     assert code == 2 and "Connections.csv" in err
-    code, _out, err = run(capsys, "import", "linkedin", write(tmp_path, "b.zip", b"PK\x03\x04broken"),
-                          "--user", "olive")
+    code, _out, err = run(
+        capsys, "import", "linkedin", write(tmp_path, "b.zip", b"PK\x03\x04broken"), "--user", "olive"
+    )
     assert code == 2 and "damaged" in err
 
 

@@ -22,7 +22,13 @@ def test_same_employer_written_differently(left, right):
 
 @pytest.mark.parametrize(
     ("left", "right"),
-    [("Meta", "Metabase"), ("Ace", "Acme"), ("Google", "Google Cloud"), ("Apple", "Applied Materials"), ("", "")],
+    [
+        ("Meta", "Metabase"),
+        ("Ace", "Acme"),
+        ("Google", "Google Cloud"),
+        ("Apple", "Applied Materials"),
+        ("", ""),
+    ],
 )
 def test_different_employers_stay_apart(left, right):
     assert not same_company(left, right)

@@ -204,5 +204,3 @@ def run_backup(args) -> int:
         raise CommandError(f"{args.file}: the backup failed ({exc})") from None
     print(f"nextround: backed up {source_path} to {target} ({target.stat().st_size:,} bytes).")
     return 0
-
-

@@ -42,13 +42,16 @@ class LinkedInForm(UploadForm):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.zip"}),
     )
     skip_bad_rows = forms.BooleanField(
-        required=False, label="Skip bad rows", help_text="Import the good rows and list the others with the reason."
+        required=False,
+        label="Skip bad rows",
+        help_text="Import the good rows and list the others with the reason.",
     )
 
 
 class SpreadsheetForm(UploadForm):
     file = forms.FileField(
-        label="Your spreadsheet, saved as CSV", widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"})
+        label="Your spreadsheet, saved as CSV",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
 
@@ -61,7 +64,9 @@ class RestoreForm(UploadForm):
 
 
 DATE_CHOICES = [(fmt, example) for fmt, example in spreadsheet.DATE_FORMATS.items()]
-FIELD_CHOICES = [("", "Don't import")] + [(name, label) for name, (label, _hints) in spreadsheet.FIELDS.items()]
+FIELD_CHOICES = [("", "Don't import")] + [
+    (name, label) for name, (label, _hints) in spreadsheet.FIELDS.items()
+]
 
 
 class MappingForm(forms.Form):
@@ -73,7 +78,9 @@ class MappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.header = header
         for index, column in enumerate(header):
-            self.fields[f"column_{index}"] = forms.ChoiceField(label=column, choices=FIELD_CHOICES, required=False)
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=column, choices=FIELD_CHOICES, required=False
+            )
 
     def column_fields(self):
         return [self[f"column_{index}"] for index in range(len(self.header))]
@@ -86,12 +93,16 @@ class MappingForm(forms.Form):
             if not target:
                 continue
             if target in chosen.values():
-                self.add_error(f"column_{index}", f"Another column is already {spreadsheet.FIELDS[target][0]}.")
+                self.add_error(
+                    f"column_{index}", f"Another column is already {spreadsheet.FIELDS[target][0]}."
+                )
             chosen[column] = target
         for target in spreadsheet.REQUIRED:
             if target not in chosen.values():
                 label = spreadsheet.FIELDS[target][0]
-                self.add_error(None, f"Pick the column that holds the {label.lower()}: every application needs one.")
+                self.add_error(
+                    None, f"Pick the column that holds the {label.lower()}: every application needs one."
+                )
         cleaned["columns"] = chosen
         return cleaned
 
@@ -111,5 +122,7 @@ class StagesForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     skip_bad_rows = forms.BooleanField(
-        required=False, label="Skip bad rows", help_text="Import the good rows and list the others with the reason."
+        required=False,
+        label="Skip bad rows",
+        help_text="Import the good rows and list the others with the reason.",
     )

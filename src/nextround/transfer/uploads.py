@@ -28,7 +28,9 @@ def path_of(upload: Upload) -> Path:
 def keep(*, owner, uploaded_file) -> Upload:
     """Store an uploaded file (streamed to disk in chunks) and forget the user's abandoned ones."""
     discard_old(owner=owner)
-    upload = Upload.objects.create(owner=owner, token=secrets.token_urlsafe(24), original_name=uploaded_file.name[:255])
+    upload = Upload.objects.create(
+        owner=owner, token=secrets.token_urlsafe(24), original_name=uploaded_file.name[:255]
+    )
     with open(path_of(upload), "wb") as out:
         for chunk in uploaded_file.chunks():
             out.write(chunk)

@@ -9,7 +9,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from nextround.core.access import get_owned, owned
 from nextround.transfer import export, spreadsheet, uploads
-from nextround.transfer.forms import ConfirmForm, LinkedInForm, MappingForm, RestoreForm, SpreadsheetForm, StagesForm
+from nextround.transfer.forms import (
+    ConfirmForm,
+    LinkedInForm,
+    MappingForm,
+    RestoreForm,
+    SpreadsheetForm,
+    StagesForm,
+)
 from nextround.transfer.models import Upload
 from nextround.transfer.restore import RestoreProblem, restore
 from nextround.transfer.services import ImportFailed, import_linkedin, import_spreadsheet
@@ -49,14 +56,19 @@ def linkedin(request):
         upload = form.cleaned_data["file"]
         try:
             summaries = import_linkedin(
-                owner=request.user, data=upload.read(), filename=upload.name,
+                owner=request.user,
+                data=upload.read(),
+                filename=upload.name,
                 skip_bad_rows=form.cleaned_data["skip_bad_rows"],
             )
         except (FileProblem, ImportFailed) as exc:
             form.add_error("file", str(exc))
         else:
-            return _card(request, "transfer/_linkedin.html",
-                         {"linkedin_form": LinkedInForm(), "linkedin_summaries": summaries})
+            return _card(
+                request,
+                "transfer/_linkedin.html",
+                {"linkedin_form": LinkedInForm(), "linkedin_summaries": summaries},
+            )
     return _card(request, "transfer/_linkedin.html", {"linkedin_form": form}, status=422)
 
 
@@ -73,7 +85,9 @@ def restore_json(request):
         except RestoreProblem as exc:
             form.add_error("file", f"{exc}. Nothing was imported.")
         else:
-            return _card(request, "transfer/_restore.html", {"restore_form": RestoreForm(), "restore_summary": summary})
+            return _card(
+                request, "transfer/_restore.html", {"restore_form": RestoreForm(), "restore_summary": summary}
+            )
     return _card(request, "transfer/_restore.html", {"restore_form": form}, status=422)
 
 
@@ -122,18 +136,34 @@ def csv_map(request, pk):
         initial[f"column_{index}"] = columns.get(column, "")
     date_column = next((column for column, target in columns.items() if target == "applied_on"), None)
     if not initial["date_format"]:
-        initial["date_format"] = spreadsheet.guess_date_format([row.get(date_column, "") for row in sample]) \
-            if date_column else "%Y-%m-%d"
-    form = MappingForm(request.POST or None, header=table.header, initial=initial)
+        initial["date_format"] = (
+            spreadsheet.guess_date_format([row.get(date_column, "") for row in sample])
+            if date_column
+            else "%Y-%m-%d"
+        )
+    form = MappingForm(
+        request.POST if request.method == "POST" else None, header=table.header, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
-        upload.mapping = {"columns": form.cleaned_data["columns"], "date_format": form.cleaned_data["date_format"],
-                          "stages": upload.mapping.get("stages", {})}
+        upload.mapping = {
+            "columns": form.cleaned_data["columns"],
+            "date_format": form.cleaned_data["date_format"],
+            "stages": upload.mapping.get("stages", {}),
+        }
         upload.save(update_fields=["mapping"])
         has_stage = "stage" in form.cleaned_data["columns"].values()
         return redirect(upload_url("transfer:csv_stages" if has_stage else "transfer:csv_preview", upload))
-    return render(request, "transfer/csv_map.html", {
-        "upload": upload, "form": form, "header": table.header, "sample": sample,
-    }, status=422 if form.errors else 200)
+    return render(
+        request,
+        "transfer/csv_map.html",
+        {
+            "upload": upload,
+            "form": form,
+            "header": table.header,
+            "sample": sample,
+        },
+        status=422 if form.errors else 200,
+    )
 
 
 def _first_rows(table, count: int = 5):
@@ -148,8 +178,11 @@ def _first_rows(table, count: int = 5):
 def _mapping(upload) -> spreadsheet.Mapping | None:
     if not upload.mapping.get("columns"):
         return None
-    return spreadsheet.Mapping(columns=upload.mapping["columns"], stages=upload.mapping.get("stages", {}),
-                               date_format=upload.mapping.get("date_format", "%Y-%m-%d"))
+    return spreadsheet.Mapping(
+        columns=upload.mapping["columns"],
+        stages=upload.mapping.get("stages", {}),
+        date_format=upload.mapping.get("date_format", "%Y-%m-%d"),
+    )
 
 
 @login_required
@@ -162,15 +195,21 @@ def csv_stages(request, pk):
     if mapping is None or not mapping.column_for("stage"):
         return redirect(upload_url("transfer:csv_map", upload))
     values = spreadsheet.distinct_values(table, mapping.column_for("stage"))
-    initial = {f"stage_{i}": mapping.stages.get(value) or spreadsheet.guess_stage(value)
-               for i, value in enumerate(values)}
-    form = StagesForm(request.POST or None, values=values, initial=initial)
+    initial = {
+        f"stage_{i}": mapping.stages.get(value) or spreadsheet.guess_stage(value)
+        for i, value in enumerate(values)
+    }
+    form = StagesForm(request.POST if request.method == "POST" else None, values=values, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload.mapping = {**upload.mapping, "stages": form.stages()}
         upload.save(update_fields=["mapping"])
         return redirect(upload_url("transfer:csv_preview", upload))
-    return render(request, "transfer/csv_stages.html", {"upload": upload, "form": form},
-                  status=422 if form.errors else 200)
+    return render(
+        request,
+        "transfer/csv_stages.html",
+        {"upload": upload, "form": form},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required
@@ -182,22 +221,39 @@ def csv_preview(request, pk):
     mapping = _mapping(upload)
     if mapping is None:
         return redirect(upload_url("transfer:csv_map", upload))
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            summary = import_spreadsheet(owner=request.user, table=table, mapping=mapping,
-                                         skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+            summary = import_spreadsheet(
+                owner=request.user,
+                table=table,
+                mapping=mapping,
+                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+            )
         except (FileProblem, ImportFailed) as exc:
             form.add_error(None, str(exc))
         else:
             uploads.discard(upload=upload)
-            return render(request, "transfer/csv_done.html", {"summary": summary, "name": upload.original_name})
+            return render(
+                request, "transfer/csv_done.html", {"summary": summary, "name": upload.original_name}
+            )
     # A dry run: the real import inside a transaction that is rolled back, so the counts are exact.
-    dry = import_spreadsheet(owner=request.user, table=table, mapping=mapping, skip_bad_rows=True, dry_run=True)
+    dry = import_spreadsheet(
+        owner=request.user, table=table, mapping=mapping, skip_bad_rows=True, dry_run=True
+    )
     records = spreadsheet.parse_rows(table, mapping).records[:PREVIEW_ROWS]
-    return render(request, "transfer/csv_preview.html", {
-        "upload": upload, "form": form, "dry": dry, "records": records, "mapping": mapping,
-    }, status=422 if form.errors else 200)
+    return render(
+        request,
+        "transfer/csv_preview.html",
+        {
+            "upload": upload,
+            "form": form,
+            "dry": dry,
+            "records": records,
+            "mapping": mapping,
+        },
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required
