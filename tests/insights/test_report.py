@@ -21,8 +21,9 @@ NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
 class ReportCommandTests(PersonaTestCase):
     def setUp(self):
         super().setUp()
-        for days, path, source in [(40, ["screening", "rejected"], "referral"), (30, ["rejected"], "job_board"),
-                                   (25, [], "job_board"), (100, ["screening"], "referral")]:
+        search = [(40, ["screening", "rejected"], "referral"), (30, ["rejected"], "job_board"),
+                  (25, [], "job_board"), (100, ["screening"], "referral")]
+        for days, path, source in search:
             at = NOW - dt.timedelta(days=days)
             application = make_application(self.owner, at=at, applied_on=at.date(), source=source,
                                             role_title=f"Analyst {days}")
@@ -89,7 +90,8 @@ class ReportErrorTests(PersonaTestCase):
         self.assertIn("--since must be a date like 2026-10-01 (got 'last week')", err)
 
     def test_dates_the_wrong_way_round(self):
-        code, err = self.error_of(["report", "--user", "owner", "--since", "2026-11-01", "--until", "2026-10-01"])
+        argv = ["report", "--user", "owner", "--since", "2026-11-01", "--until", "2026-10-01"]
+        code, err = self.error_of(argv)
         self.assertEqual(code, 2)
         self.assertIn("--since 2026-11-01 is after --until 2026-10-01", err)
 
