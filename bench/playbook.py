@@ -1,4 +1,4 @@
-"""How do the playbook's reads scale with the number of plans? Run: .venv/bin/python bench/playbook.py [--quick]
+"""How do the playbook reads scale with the number of plans? Run: .venv/bin/python bench/playbook.py [--quick]
 
 Fills a small user (100 applications) and a large one (2,000 applications; 5,000 without --quick) with the
 bulk filler, builds a plan for every rejected or ghosted application through the real service, then times
@@ -45,12 +45,16 @@ def make_user(username: str, applications: int):
     profile_for(user)
     fill(user, applications=applications, seed=7)
     started = time.perf_counter()
-    closed = Application.objects.filter(owner=user, stage__in=["rejected", "ghosted"]).select_related("company")
+    closed = Application.objects.filter(owner=user, stage__in=["rejected", "ghosted"]).select_related(
+        "company"
+    )
     for application in closed:
         refresh_plan(application=application)
     elapsed = time.perf_counter() - started
-    print(f"  {username}: {applications:,} applications, {closed.count():,} plans built in {elapsed:.1f} s "
-          f"({1000 * elapsed / max(closed.count(), 1):.1f} ms per plan)")
+    print(
+        f"  {username}: {applications:,} applications, {closed.count():,} plans built in {elapsed:.1f} s "
+        f"({1000 * elapsed / max(closed.count(), 1):.1f} ms per plan)"
+    )
     return user
 
 
