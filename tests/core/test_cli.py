@@ -49,6 +49,13 @@ def test_the_demo_is_a_believable_search(db):
     assert roles == {"recruiter", "hiring_manager", "interviewer", "reference", "mutual", "other"}
     assert FollowUp.objects.filter(owner=user, status="open").exists()
     assert Interaction.objects.filter(owner=user).count() >= 15
+    from nextround.playbook.models import Plan, StepLog
+
+    # Recent rejections come with plans, and some plans with what people said, so every page has content.
+    assert Plan.objects.filter(owner=user, kind="rejection").count() >= 5
+    assert Plan.objects.filter(owner=user, kind="ghosted").exists()
+    outcomes = set(StepLog.objects.filter(owner=user).values_list("outcome", flat=True))
+    assert {"feedback", "declined", "referral"} <= outcomes
 
 
 def run_cli(*args, **env):

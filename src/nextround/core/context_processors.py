@@ -21,7 +21,7 @@ def navigation(request):
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "current": False})
-    # The longest entry that prefixes the path is the current page ("/applications/board/" is Board, not both).
+    # The longest entry prefixing the path is current ("/applications/board/" is Board, not both).
     matches = [
         item
         for item in items

@@ -354,7 +354,7 @@ REJECTION_WORDS = {
 
 
 def stage_dates(applied: dt.datetime, path: list[str], days_ago: int) -> list[dt.datetime]:
-    """Spread the stage moves from the application date to a last move that older applications made earlier."""
+    """Spread the stage moves from the application date; older applications made their last move earlier."""
     if len(path) == 1:
         return [applied]
     last_move_days_ago = max(1, days_ago // 4)
@@ -441,11 +441,13 @@ def load_demo(*, reset: bool = False) -> bool:
             )
 
     add_interactions(user, applications, contacts, now)
+    from nextround.playbook import demo as playbook_demo
     from nextround.playbook.services import sync_keep_in_touch
 
     for contact in contacts:
         sync_keep_in_touch(contact=contact)  # keep-in-touch reminders for the networking list
     add_follow_ups(user, applications, contacts, today)
+    playbook_demo.add_progress(owner=user)
     return True
 
 
