@@ -57,6 +57,12 @@ FINAL_STAGES = {
     Stage.WITHDRAWN: 5,
     Stage.GHOSTED: 25,
 }
+IN_FLIGHT = (Stage.SAVED, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
+IN_FLIGHT_DAYS = 60
+CLOSED_LATE = [Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN]
+# The networking list is people you chose to keep in touch with on a cadence: about 150 of 30,000
+# contacts. (The dashboard's keep-in-touch check costs about 20 µs per person on the list.)
+NETWORKING_SHARE = 0.005
 # The furthest an application got before it closed, for closed stages.
 CLOSED_AFTER = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER]
 FUNNEL = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER]
@@ -298,8 +304,11 @@ def fill(
     finals = rng.choices(list(FINAL_STAGES), weights=list(FINAL_STAGES.values()), k=applications)
     apps, paths = [], []
     for final in finals:
-        path = _path(final, rng)
         started = moment(days)
+        if final in IN_FLIGHT and now - started > dt.timedelta(days=IN_FLIGHT_DAYS):
+            # Nothing stays "applied" for a year: old applications have closed one way or another.
+            final = rng.choices(CLOSED_LATE, weights=[45, 25, 5])[0]
+        path = _path(final, rng)
         steps = [started]
         for _ in path[1:]:
             steps.append(min(now, steps[-1] + dt.timedelta(days=rng.uniform(1, 14))))
@@ -333,7 +342,7 @@ def fill(
     people = []
     for i in range(contacts):
         role = rng.choices(ContactRole.values, weights=[4, 2, 4, 0.5, 1, 0.5])[0]
-        keep = rng.random() < 0.05
+        keep = rng.random() < NETWORKING_SHARE
         first, last = rng.choice(FIRST), rng.choice(LAST)
         people.append(
             Contact(

@@ -3,13 +3,15 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from nextround.tracker.models import (
     ACTIVE_FOLLOW_UP,
     CLOSED_STAGES,
     Application,
+    ApplicationContact,
     Contact,
     FollowUp,
     Interaction,
@@ -18,6 +20,9 @@ from nextround.tracker.models import (
 )
 
 BOARD_CARDS_PER_STAGE = 25
+# Contact pickers on an application's page offer its own people plus this many others: a <select> of
+# 30,000 names takes seconds to render and nobody scrolls it; a search narrows the others instead.
+CONTACT_OPTIONS = 100
 
 
 def stage_counts(owner) -> dict[str, int]:
@@ -57,14 +62,16 @@ def dashboard(owner, today: dt.date) -> Dashboard:
         .filter(due_on__lte=today + dt.timedelta(days=7))
         .order_by("due_on", "pk")[:60]
     )
+    # Pick the 8 from the index alone, then join only those: a busy month has hundreds of rejections.
+    latest = StageChange.objects.filter(
+        owner=owner,
+        to_stage__in=(Stage.REJECTED, Stage.GHOSTED),
+        changed_at__gte=start_of(today - dt.timedelta(days=30)),
+    ).order_by("-changed_at", "-pk")
     recent = list(
-        StageChange.objects.filter(
-            owner=owner,
-            to_stage__in=(Stage.REJECTED, Stage.GHOSTED),
-            changed_at__date__gte=today - dt.timedelta(days=30),
-        )
+        StageChange.objects.filter(pk__in=latest.values("pk")[:8])
         .select_related("application__company", "told_by")
-        .order_by("-changed_at")[:8]
+        .order_by("-changed_at", "-pk")
     )
     return Dashboard(
         overdue=[f for f in due if f.due_on < today],
@@ -76,23 +83,40 @@ def dashboard(owner, today: dt.date) -> Dashboard:
     )
 
 
+def start_of(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day` in the current time zone: `changed_at >= start_of(day)` means
+    `changed_at__date >= day` but can use an index instead of converting every row's date."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def keep_in_touch_due(owner, today: dt.date, limit: int = 10) -> list[Contact]:
-    """Contacts on the networking list whose cadence has passed since the last interaction with them."""
-    contacts = (
+    """Contacts on the networking list whose cadence has passed since the last interaction with them;
+    those never contacted first, then the longest silent."""
+    # Two steps keep the work over a long networking list small: bare (pk, cadence, last contact)
+    # tuples from a correlated sub-query (no GROUP BY over every column, no model objects), then the
+    # few due contacts as full rows. The cadence check stays in Python: per-row date arithmetic is
+    # spelt differently on SQLite and PostgreSQL.
+    last = Interaction.objects.filter(contacts=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")
+    rows = (
         Contact.objects.filter(owner=owner, keep_in_touch=True)
-        .select_related("company")
-        .annotate(last_contact=Max("interactions__occurred_at"))
-        .order_by("last_contact", "pk")[:500]
+        .annotate(last_contact=Subquery(last[:1]))
+        .order_by(F("last_contact").asc(nulls_first=True), "pk")
+        .values_list("pk", "keep_in_touch_days", "last_contact")
     )
-    due = []
-    for contact in contacts:
-        last = contact.last_contact.date() if contact.last_contact else None
-        contact.days_since = (today - last).days if last else None
-        if last is None or contact.days_since >= contact.keep_in_touch_days:
-            due.append(contact)
-        if len(due) == limit:
-            break
-    return due
+    due: dict[int, tuple] = {}
+    for pk, days, last_contact in rows:
+        days_since = (today - timezone.localtime(last_contact).date()).days if last_contact else None
+        if days_since is None or days_since >= days:
+            due[pk] = (last_contact, days_since)
+            if len(due) == limit:
+                break
+    contacts = Contact.objects.filter(pk__in=list(due)).select_related("company").in_bulk()
+    ordered = []
+    for pk, (last_contact, days_since) in due.items():
+        contact = contacts[pk]
+        contact.last_contact, contact.days_since = last_contact, days_since
+        ordered.append(contact)
+    return ordered
 
 
 def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = "") -> QuerySet:
@@ -151,6 +175,28 @@ def application_detail(application: Application) -> dict:
         "contact_links": links,
         "checklist": list(application.checklist.all()),
     }
+
+
+def contact_options(owner, application: Application, *, q: str = "") -> QuerySet:
+    """Contacts to offer on `application`'s page: those at its company or linked to it, and the most
+    recently added others (those matching `q` when given), at most CONTACT_OPTIONS of them; by name."""
+    others = Contact.objects.filter(owner=owner)
+    for word in q.split()[:5]:
+        others = others.filter(
+            Q(name__icontains=word) | Q(company__name__icontains=word) | Q(email__icontains=word)
+        )
+    linked = ApplicationContact.objects.filter(application=application).values("contact_id")
+    # IN over sub-queries (not joins) so that nobody appears twice and no DISTINCT is needed.
+    return (
+        Contact.objects.filter(owner=owner)
+        .filter(
+            Q(company_id=application.company_id)
+            | Q(pk__in=linked)
+            | Q(pk__in=others.order_by("-pk").values("pk")[:CONTACT_OPTIONS])
+        )
+        .select_related("company")
+        .order_by(Lower("name"), "pk")
+    )
 
 
 def filtered_contacts(owner, *, q: str = "", role: str = "", keep_in_touch: bool = False) -> QuerySet:

@@ -62,13 +62,16 @@ def interaction_create(request):
             if interaction.application_id:
                 default_next = reverse("tracker:application_detail", args=[interaction.application_id])
             if request.htmx:
+                fresh = InteractionForm(owner=request.user, initial={"application": interaction.application})
+                if interaction.application:  # the same bounded contact list as the application's page
+                    fresh.fields["contacts"].queryset = queries.contact_options(
+                        request.user, interaction.application
+                    )
                 response = render(
                     request,
                     "tracker/_interaction_form.html",
                     {
-                        "form": InteractionForm(
-                            owner=request.user, initial={"application": interaction.application}
-                        ),
+                        "form": fresh,
                         "saved": True,
                         "fixed_application": interaction.application,
                     },

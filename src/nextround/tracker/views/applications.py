@@ -82,13 +82,22 @@ def application_create(request):
 @login_required
 def application_detail(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    link_form = LinkContactForm(owner=request.user)
+    interaction_form = InteractionForm(owner=request.user, initial={"application": application})
+    # Offer a bounded list of contacts (see queries.contact_options); the POST views accept any of yours.
+    contact_q = request.GET.get("contact_q", "").strip()[:200]
+    options = queries.contact_options(request.user, application, q=contact_q)
+    link_form.fields["contact"].queryset = options
+    interaction_form.fields["contacts"].queryset = options
     context = {
         "application": application,
         "stage_form": StageForm(
             owner=request.user, application=application, initial={"stage": application.stage}
         ),
-        "link_form": LinkContactForm(owner=request.user),
-        "interaction_form": InteractionForm(owner=request.user, initial={"application": application}),
+        "link_form": link_form,
+        "interaction_form": interaction_form,
+        "contact_q": contact_q,
+        "contact_options_limit": queries.CONTACT_OPTIONS,
         "today": timezone.localdate(),
         **queries.application_detail(application),
     }
