@@ -41,10 +41,9 @@ def run_report(args) -> int:
     from django.utils import timezone
 
     from nextround.core.access import profile_for
+    from nextround.core.commands import database_errors, first_line, pending_migrations
     from nextround.core.dates import today_in
     from nextround.insights.metrics import Period
-
-    from nextround.core.commands import database_errors, first_line, pending_migrations
 
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}; swap them")

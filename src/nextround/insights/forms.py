@@ -18,7 +18,7 @@ class DateInput(forms.DateInput):
 
 
 class PeriodForm(forms.Form):
-    period = forms.ChoiceField(label="Show", choices=PERIODS, required=False)
+    period = forms.ChoiceField(label="Show", choices=PERIODS, required=False, initial=DEFAULT_PERIOD)
     since = forms.DateField(label="From", required=False, widget=DateInput())
     until = forms.DateField(label="To", required=False, widget=DateInput())
 

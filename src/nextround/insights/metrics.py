@@ -58,14 +58,44 @@ class AppFacts:
     first_incoming: dt.datetime | None = None
     company: str = ""
     role: str = ""
+    # The history already reduced to what the numbers need (the database does it for big searches, with
+    # `reduce_history`'s rules); None means "work it out from `moves`".
+    reduced: "Reduced | None" = None
+
+
+@dataclass(frozen=True)
+class Reduced:
+    rank: int  # furthest RANK reached
+    sent_at: dt.datetime | None  # first move out of "saved"
+    answered_at: dt.datetime | None  # first move to an ANSWER_STAGES stage
+    decided_at: dt.datetime | None  # first move to a DECISION_STAGES stage
+
+
+def reduce_history(moves: list[Move]) -> Reduced:
+    def first(stages) -> dt.datetime | None:
+        times = [move.at for move in moves if move.stage in stages]
+        return min(times) if times else None
+
+    return Reduced(
+        rank=max([RANK.get(move.stage, 0) for move in moves] + [0]),
+        sent_at=first(set(RANK) - {"saved"} | set(EXITS)),
+        answered_at=first(ANSWER_STAGES),
+        decided_at=first(DECISION_STAGES),
+    )
+
+
+def history(app: AppFacts) -> Reduced:
+    if app.reduced is None:
+        app.reduced = reduce_history(app.moves)
+    return app.reduced
 
 
 def applied_day(app: AppFacts, tz: dt.tzinfo) -> dt.date | None:
     """The day the user applied: the date they gave, else the first move out of "saved"; None if never."""
     if app.applied_on:
         return app.applied_on
-    moves = [move.at for move in app.moves if move.stage != "saved"]
-    return min(moves).astimezone(tz).date() if moves else None
+    sent_at = history(app).sent_at
+    return sent_at.astimezone(tz).date() if sent_at else None
 
 
 def in_period(apps: list[AppFacts], period: Period, tz: dt.tzinfo) -> list[AppFacts]:
@@ -74,8 +104,7 @@ def in_period(apps: list[AppFacts], period: Period, tz: dt.tzinfo) -> list[AppFa
 
 
 def furthest(app: AppFacts) -> str:
-    rank = max([RANK.get(move.stage, 0) for move in app.moves] + [RANK.get(app.stage, 0), 0])
-    return PROGRESS[rank]
+    return PROGRESS[max(history(app).rank, RANK.get(app.stage, 0), 0)]
 
 
 def exit_of(app: AppFacts) -> str:
@@ -83,15 +112,12 @@ def exit_of(app: AppFacts) -> str:
 
 
 def first_answer(app: AppFacts) -> dt.datetime | None:
-    times = [move.at for move in app.moves if move.stage in ANSWER_STAGES]
-    if app.first_incoming:
-        times.append(app.first_incoming)
+    times = [when for when in (history(app).answered_at, app.first_incoming) if when is not None]
     return min(times) if times else None
 
 
 def decision(app: AppFacts) -> dt.datetime | None:
-    times = [move.at for move in app.moves if move.stage in DECISION_STAGES]
-    return min(times) if times else None
+    return history(app).decided_at
 
 
 # --- funnel ------------------------------------------------------------------------------------------------

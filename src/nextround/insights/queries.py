@@ -9,13 +9,26 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from nextround.core.access import profile_for
 from nextround.insights import activity, debrief, metrics
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
-from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage, StageChange
+from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage
 
 
 @dataclass
@@ -104,29 +117,38 @@ def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
     return ~Q(stage=Stage.SAVED) & (dated | Q(applied_on__isnull=True)) if dated else ~Q(stage=Stage.SAVED)
 
 
+def first_time(stages) -> Min:
+    return Min(Case(When(stage_changes__to_stage__in=sorted(stages), then=F("stage_changes__changed_at")),
+                    output_field=DateTimeField()))
+
+
 def load_applications(user, where: Q) -> list[metrics.AppFacts]:
-    """Applications matching `where`, with their stage history and first incoming message (3 queries)."""
-    queryset = Application.objects.filter(owner=user).filter(where)
-    apps = {
-        pk: metrics.AppFacts(id=pk, source=source, stage=stage, applied_on=applied_on, company=company,
-                             role=role)
-        for pk, source, stage, applied_on, company, role in queryset.values_list(
-            "pk", "source", "stage", "applied_on", "company__name", "role_title"
-        ).order_by()
-    }
-    if not apps:
-        return []
-    ids = queryset.values("pk")
-    for app_id, stage, at in StageChange.objects.filter(owner=user, application__in=ids).values_list(
-        "application_id", "to_stage", "changed_at"
-    ).order_by():
-        apps[app_id].moves.append(metrics.Move(stage, at))
-    incoming = Interaction.objects.filter(owner=user, direction="in", application__in=ids)
-    for app_id, first in incoming.values("application_id").annotate(first=Min("occurred_at")).values_list(
-        "application_id", "first"
-    ).order_by():
-        apps[app_id].first_incoming = first
-    return list(apps.values())
+    """Applications matching `where`, each with its history reduced by the database (1 query).
+
+    Loading every stage change (30,000 rows for 10,000 applications) cost most of a second; the database
+    reduces them per application instead, with the stage sets and ranks of `metrics.reduce_history`
+    (tests check that both agree).
+    """
+    rank = Max(Case(*[When(stage_changes__to_stage=stage, then=Value(value)) for stage, value in
+                      metrics.RANK.items()], default=Value(0), output_field=IntegerField()))
+    incoming = Interaction.objects.filter(application=OuterRef("pk"), direction="in").order_by("occurred_at")
+    rows = Application.objects.filter(owner=user).filter(where).annotate(
+        rank=rank,
+        sent_at=first_time(set(metrics.RANK) - {"saved"} | set(metrics.EXITS)),
+        answered_at=first_time(metrics.ANSWER_STAGES),
+        decided_at=first_time(metrics.DECISION_STAGES),
+        first_in=Subquery(incoming.values("occurred_at")[:1]),
+    ).values_list(
+        "pk", "source", "stage", "applied_on", "company__name", "role_title",
+        "rank", "sent_at", "answered_at", "decided_at", "first_in",
+    ).order_by()
+    return [
+        metrics.AppFacts(id=pk, source=source, stage=stage, applied_on=applied_on, company=company, role=role,
+                         first_incoming=first_in,
+                         reduced=metrics.Reduced(rank or 0, sent_at, answered_at, decided_at))
+        for pk, source, stage, applied_on, company, role, rank, sent_at, answered_at, decided_at, first_in
+        in rows
+    ]
 
 
 def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):

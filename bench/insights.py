@@ -1,0 +1,154 @@
+"""Benchmark: server time of the insights page for a big search against a small one, in the same run.
+
+    .venv/bin/python bench/insights.py [--requests 20]
+
+Fills a fresh SQLite database in a temporary directory with one user holding 10,000 applications (each with a
+stage history) and 100,000 interactions, plus rejection plans with steps and logs, and a second user with 100
+applications and 1,000 interactions. It then times GET /insights/?period=all (the heaviest period) with the
+Django test client and prints the median and p95 of each, and their ratio. Target: p95 < 300 ms, ratio < 3.
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+SOURCES = ["referral", "job_board", "company_site", "recruiter", "linkedin", "other"]
+PATHS = [
+    ["applied"], ["applied", "ghosted"], ["applied", "rejected"], ["applied", "screening", "rejected"],
+    ["applied", "screening", "interviewing", "rejected"], ["applied", "screening", "interviewing"],
+    ["applied", "screening", "interviewing", "offer"], ["applied", "withdrawn"],
+]
+TAGS = ["skills", "experience", "communication", "interview", "fit", "budget", "internal_candidate"]
+
+
+def setup(data_dir: str) -> None:
+    os.environ["NEXTROUND_DATA_DIR"] = data_dir
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["NEXTROUND_ALLOWED_HOSTS"] = "testserver"  # the Django test client's host
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def fill(username: str, applications: int, interactions: int, seed: int):
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from nextround.core.models import Profile
+    from nextround.playbook.models import Plan, PlanStep, StepLog
+    from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    user = get_user_model().objects.create_user(username, password="bench-password-123")
+    Profile.objects.create(user=user)
+    with transaction.atomic():
+        companies = Company.objects.bulk_create(
+            [Company(owner=user, name=f"Company {i}") for i in range(max(10, applications // 10))])
+        contacts = Contact.objects.bulk_create(
+            [Contact(owner=user, name=f"Person {i}") for i in range(max(10, applications // 5))])
+        plans_of = []
+        apps, histories = [], []
+        for i in range(applications):
+            applied = now - dt.timedelta(days=rng.randint(0, 365), hours=rng.randint(0, 23))
+            path = rng.choice(PATHS)
+            dates = [applied + dt.timedelta(days=4 * step) for step in range(len(path))]
+            dates = [min(when, now) for when in dates]
+            apps.append(Application(
+                owner=user, company=rng.choice(companies), role_title=f"Analyst {i}", source=rng.choice(SOURCES),
+                applied_on=applied.date(), stage=path[-1], stage_changed_at=dates[-1],
+            ))
+            histories.append(list(zip(path, dates, strict=True)))
+        apps = Application.objects.bulk_create(apps, batch_size=2000)
+        StageChange.objects.bulk_create([
+            StageChange(owner=user, application=app, from_stage=(history[k - 1][0] if k else ""), to_stage=stage,
+                        changed_at=when)
+            for app, history in zip(apps, histories, strict=True) for k, (stage, when) in enumerate(history)
+        ], batch_size=5000)
+        made = Interaction.objects.bulk_create([
+            Interaction(owner=user, kind=rng.choice(["call", "email", "message", "meeting"]),
+                        direction=rng.choice(["in", "out", ""]), summary="bench",
+                        occurred_at=now - dt.timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1440)),
+                        application=rng.choice(apps) if rng.random() < 0.9 else None)
+            for _ in range(interactions)
+        ], batch_size=5000)
+        through = Interaction.contacts.through
+        through.objects.bulk_create([
+            through(interaction_id=interaction.pk, contact_id=rng.choice(contacts).pk)
+            for interaction in made if interaction.direction == "out"
+        ], batch_size=5000)
+        rejected = [app for app in apps if app.stage in ("rejected", "ghosted")]
+        plans_of = Plan.objects.bulk_create([
+            Plan(owner=user, application=app, kind="ghosted" if app.stage == "ghosted" else "rejection",
+                 decided_at=app.stage_changed_at) for app in rejected
+        ], batch_size=2000)
+        steps = PlanStep.objects.bulk_create([
+            PlanStep(owner=user, plan=plan, key=kind, kind=kind, title=kind, why="bench", due_on=now.date(),
+                     channel="phone" if kind == "call_recruiter" else "email",
+                     status=rng.choice(["todo", "done", "declined", "skipped"]),
+                     completed_at=now - dt.timedelta(days=rng.randint(0, 300)))
+            for plan in plans_of for kind in ("thank_you", "call_recruiter", "reference", "network")
+        ], batch_size=5000)
+        StepLog.objects.bulk_create([
+            StepLog(owner=user, step=step, outcome=rng.choice(["declined", "feedback", "referral", "no_answer"]),
+                    words="Some words heard on the phone.", tags=rng.sample(TAGS, 2))
+            for step in steps if step.status in ("done", "declined")
+        ], batch_size=5000)
+    return user
+
+
+def measure(user, requests: int) -> list[float]:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    client.get("/insights/?period=all")  # warm up
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        response = client.get("/insights/?period=all")
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="nextround-bench-") as data_dir:
+        setup(data_dir)
+        started = time.perf_counter()
+        small = fill("small", 100, 1_000, seed=1)
+        big = fill("big", 10_000, 100_000, seed=2)
+        print(f"filled in {time.perf_counter() - started:.1f} s")
+        small_times, big_times = measure(small, args.requests), measure(big, args.requests)
+    rows = [("100 applications, 1,000 interactions", small_times),
+            ("10,000 applications, 100,000 interactions", big_times)]
+    for label, times in rows:
+        print(f"{label:45} median {statistics.median(times):7.1f} ms   p95 {p95(times):7.1f} ms")
+    ratio_median = statistics.median(big_times) / statistics.median(small_times)
+    ratio_p95 = p95(big_times) / p95(small_times)
+    print(f"ratio big/small: median {ratio_median:.2f}, p95 {ratio_p95:.2f}")
+    ok = p95(big_times) < 300 and ratio_p95 < 3
+    print("target (p95 < 300 ms, ratio < 3):", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
