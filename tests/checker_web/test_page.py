@@ -120,6 +120,19 @@ class PageTests(TestCase):
         self.assertContains(benign, "No warnings.")
         self.assertContains(benign, "job-related, observable evidence")
 
+    def test_the_summary_counts_findings_by_severity_in_plain_words(self):
+        text = EMPLOYER_RISKY + ". Also, are you planning a family soon? Your accent was hard to follow."
+        findings = check(text, "employer")
+        serious = sum(f.severity == "error" for f in findings)
+        warnings = sum(f.severity == "warning" for f in findings)
+        self.assertGreaterEqual(serious, 2, "the example needs several serious findings")
+        response = self.client.post(URL, {"audience": "employer", "text": text}, **HTMX)
+        (summary,) = by_class(parse(response.content), "check-summary")
+        self.assertRegex(summary.text(), rf"{len(findings)} things to look at: {serious} serious\b")
+        if warnings:
+            self.assertIn(f"{warnings} warning{'' if warnings == 1 else 's'}", summary.text())
+        self.assertIn("check-summary--error", summary.classes)  # and, not by colour alone, the word "serious"
+
     def test_without_scripts_the_form_posts_and_the_page_shows_the_findings(self):
         response = self.client.post(URL, {"audience": "candidate", "text": RISKY})
         self.assertEqual(response.status_code, 200)

@@ -106,9 +106,9 @@ def review(text: str, audience: str) -> dict:
 def summary(findings: list[Finding]) -> str:
     if not findings:
         return "No warnings."
-    counts = [(sum(f.severity == severity for f in findings), word)
-              for severity, word in (("error", "serious"), ("warning", "warning"), ("info", "note"))]
-    parts = [f"{count} {word}{'' if count == 1 else 's'}" for count, word in counts if count]
+    words = (("error", "serious", "serious"), ("warning", "warning", "warnings"), ("info", "note", "notes"))
+    counts = [(sum(f.severity == severity for f in findings), one, many) for severity, one, many in words]
+    parts = [f"{count} {one if count == 1 else many}" for count, one, many in counts if count]
     things = "thing" if len(findings) == 1 else "things"
     return f"{len(findings)} {things} to look at: {', '.join(parts)}."
 

@@ -20,13 +20,13 @@ from nextround.checker.web.review import apply_suggestion, review
 MAX_BODY_BYTES = 64 * 1024
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def check_page(request):
     """GET: the empty page. POST without script: the page with findings. POST from htmx: the results alone."""
     form = CheckForm(request.POST or None)
     context = {"form": form}
     status = 200
-    if request.method == "GET":
+    if request.method != "POST":
         context.update(review("", "candidate"))
     else:
         if request.htmx and not request.POST.get("text", "").strip():
