@@ -1,10 +1,12 @@
 import datetime as dt
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from nextround.tracker.models import (
     Application,
+    ApplicationContact,
     Channel,
     Company,
     Contact,
@@ -136,10 +138,14 @@ class StageForm(forms.Form):
         super().__init__(*args, **kwargs)
         contacts = Contact.objects.filter(owner=owner)
         if application is not None:
-            contacts = contacts.filter(company=application.company_id) | contacts.filter(
-                application_links__application=application
+            # Each branch checks the owner through its own index (the company's, the link's) rather than
+            # contact.owner, so the database looks up a dozen rows instead of scanning every contact.
+            links = ApplicationContact.objects.filter(owner=owner, application=application)
+            linked = links.values("contact_id")
+            contacts = Contact.objects.filter(
+                Q(company=application.company_id, company__owner=owner) | Q(pk__in=linked)
             )
-        self.fields["told_by"].queryset = contacts.distinct().order_by("name")
+        self.fields["told_by"].queryset = contacts.order_by("name")
 
 
 class ContactForm(OwnedModelForm):

@@ -185,12 +185,12 @@ def contact_options(owner, application: Application, *, q: str = "") -> QuerySet
         others = others.filter(
             Q(name__icontains=word) | Q(company__name__icontains=word) | Q(email__icontains=word)
         )
-    linked = ApplicationContact.objects.filter(application=application).values("contact_id")
-    # IN over sub-queries (not joins) so that nobody appears twice and no DISTINCT is needed.
+    linked = ApplicationContact.objects.filter(owner=owner, application=application).values("contact_id")
+    # IN over sub-queries (not joins) so that nobody appears twice and no DISTINCT is needed; each branch
+    # checks the owner through its own index, so no branch scans every contact (see StageForm).
     return (
-        Contact.objects.filter(owner=owner)
-        .filter(
-            Q(company_id=application.company_id)
+        Contact.objects.filter(
+            Q(company_id=application.company_id, company__owner=owner)
             | Q(pk__in=linked)
             | Q(pk__in=others.order_by("-pk").values("pk")[:CONTACT_OPTIONS])
         )
