@@ -104,10 +104,16 @@ def test_audiences_have_separate_rules():
 
 
 def test_replacement_is_offered_only_for_drop_in_suggestions_and_keeps_capitals():
-    [accent] = check("Native English speakers only, please.", "employer")
-    assert accent.replacement == "Fluent in the language the role uses"
+    [native] = check("Native English speakers only, please.", "employer")
+    assert native.replacement == "Fluent English speakers"
+    [accent] = check("Your accent might be hard for clients.", "employer")
+    assert accent.rule == native.rule and accent.replacement is None
     [fit] = check("You weren't a culture fit.", "employer")
     assert fit.replacement is None
+    [asap] = check("Please let me know ASAP.", "candidate")
+    assert (asap.excerpt, asap.replacement) == ("let me know ASAP", "let me know whenever you have a moment")
+    [deadline] = check("I expect to hear back from you by Friday.", "candidate")
+    assert deadline.rule == asap.rule and deadline.replacement is None
 
 
 def _finding(start, end, severity, rule="r"):

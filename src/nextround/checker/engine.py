@@ -72,9 +72,23 @@ def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int)
     return rule.unless is None or not rule.unless.search(text, first, last)
 
 
-def _finding(rule: Rule, original: str, start: int, end: int) -> Finding:
+def _replacement(rule: Rule, match: re.Match) -> str | None:
+    """The rule's drop-in text; `\\g<name>` in it refers to a named group of the pattern that matched.
+
+    A match whose pattern lacks the group gets no replacement: its suggestion is advice, not a swap.
+    """
+    if not rule.replacement or "\\g<" not in rule.replacement:
+        return rule.replacement
+    try:
+        return match.expand(rule.replacement)
+    except (IndexError, re.error):
+        return None
+
+
+def _finding(rule: Rule, original: str, match: re.Match) -> Finding:
+    start, end = match.span()
     excerpt = original[start:end]
-    replacement = rule.replacement
+    replacement = _replacement(rule, match)
     if replacement and excerpt[:1].isupper():
         replacement = replacement[:1].upper() + replacement[1:]
     return Finding(
@@ -122,7 +136,7 @@ def check(text: str, audience: str) -> list[Finding]:
             if sentences is None:
                 sentences = _Sentences(normal)
             if _accepts(rule, normal, sentences, start, end):
-                findings.append(_finding(rule, text, start, end))
+                findings.append(_finding(rule, text, match))
     return _without_overlaps_within_a_rule(findings)
 
 
