@@ -18,16 +18,16 @@ def log(outcome, *, kind="call_recruiter", channel="phone", tags=(), words="", d
 
 
 def test_debrief_counts_what_the_user_did_and_what_people_said():
-    plans = [PlanFacts(1, "rejection"), PlanFacts(2, "rejection"), PlanFacts(3, "ghosted")]
+    plans = [PlanFacts("rejection"), PlanFacts("rejection"), PlanFacts("ghosted")]
     steps = [
-        StepFacts(1, "thank_you", "email", "done"),
-        StepFacts(1, "call_recruiter", "phone", "declined"),
-        StepFacts(1, "reference", "phone", "done"),
-        StepFacts(1, "reference", "phone", "todo"),
-        StepFacts(1, "network", "in_app", "done"),
-        StepFacts(2, "network", "in_app", "skipped"),
-        StepFacts(2, "interviewer", "email", "todo"),
-        StepFacts(3, "checkin", "email", "todo"),
+        StepFacts("thank_you", "email", "done"),
+        StepFacts("call_recruiter", "phone", "declined"),
+        StepFacts("reference", "phone", "done"),
+        StepFacts("reference", "phone", "todo"),
+        StepFacts("network", "in_app", "done"),
+        StepFacts("network", "in_app", "skipped"),
+        StepFacts("interviewer", "email", "todo"),
+        StepFacts("checkin", "email", "todo"),
     ]
     logs = [
         log("declined"),
@@ -45,6 +45,16 @@ def test_debrief_counts_what_the_user_did_and_what_people_said():
     assert result.declined_share == 0.5
     assert result.references_debriefed == 1
     assert result.networking_added == 1
+
+
+def test_grouped_rows_count_as_many():
+    plans = [PlanFacts("rejection", 4), PlanFacts("ghosted", 2)]
+    steps = [StepFacts("reference", "phone", "done", 3), StepFacts("thank_you", "email", "todo", 5)]
+    logs = [LogFacts("declined", "", "phone", count=6), LogFacts("feedback", "", "email", count=2)]
+    result = debrief.debrief(plans, steps, logs)
+    assert (result.plans, result.rejection_plans, result.ghosted_plans) == (6, 4, 2)
+    assert (result.steps, result.steps_done, result.references_debriefed) == (8, 3, 3)
+    assert (result.calls, result.asked, result.declined, result.feedback) == (6, 8, 6, 2)
 
 
 def test_debrief_of_nothing():

@@ -8,19 +8,20 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+# Each row may stand for `count` identical ones, so that the database can group them for big searches.
 
 @dataclass(frozen=True)
 class PlanFacts:
-    id: int
     kind: str  # "rejection" or "ghosted"
+    count: int = 1
 
 
 @dataclass(frozen=True)
 class StepFacts:
-    plan_id: int
     kind: str
     channel: str
     status: str  # todo, done, skipped, declined
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class LogFacts:
     outcome: str  # sent, no_answer, declined, feedback, referral
     step_kind: str
     step_channel: str
+    count: int = 1
     tags: tuple[str, ...] = ()
     words: str = ""
     said_by: str = ""
@@ -67,24 +69,27 @@ class Debrief:
 
 def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]) -> Debrief:
     """What the user did with their rejections: plans, steps done, calls, and what people said."""
-    outcomes = Counter(log.outcome for log in logs)
+    outcomes = Counter()
+    for log in logs:
+        outcomes[log.outcome] += log.count
     # "They declined" closes a step just as "done" does: the user did what the step asked.
     finished = [step for step in steps if step.status in ("done", "declined")]
     return Debrief(
-        plans=len(plans),
-        rejection_plans=sum(1 for plan in plans if plan.kind == "rejection"),
-        ghosted_plans=sum(1 for plan in plans if plan.kind == "ghosted"),
-        steps=len(steps),
-        steps_done=len(finished),
-        steps_skipped=sum(1 for step in steps if step.status == "skipped"),
+        plans=sum(plan.count for plan in plans),
+        rejection_plans=sum(plan.count for plan in plans if plan.kind == "rejection"),
+        ghosted_plans=sum(plan.count for plan in plans if plan.kind == "ghosted"),
+        steps=sum(step.count for step in steps),
+        steps_done=sum(step.count for step in finished),
+        steps_skipped=sum(step.count for step in steps if step.status == "skipped"),
         # Every call logged counts, even one nobody picked up: the user made it.
-        calls=sum(1 for log in logs if log.step_channel == "phone"),
+        calls=sum(log.count for log in logs if log.step_channel == "phone"),
         asked=outcomes["declined"] + outcomes["feedback"] + outcomes["referral"],
         declined=outcomes["declined"],
         feedback=outcomes["feedback"],
         referrals=outcomes["referral"],
-        references_debriefed=sum(1 for step in finished if step.kind == "reference"),
-        networking_added=sum(1 for step in steps if step.kind == "network" and step.status == "done"),
+        references_debriefed=sum(step.count for step in finished if step.kind == "reference"),
+        networking_added=sum(
+            step.count for step in steps if step.kind == "network" and step.status == "done"),
     )
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Case,
+    CharField,
+    Count,
     DateTimeField,
     Exists,
     F,
@@ -19,16 +21,16 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Cast
 
 from nextround.core.access import profile_for
 from nextround.insights import activity, debrief, metrics
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
-from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage
+from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage, StageChange
 
 
 @dataclass
@@ -71,6 +73,23 @@ class Insights:
         }
 
 
+def as_text(expression) -> Cast:
+    """Read a date-time as ISO text, to be parsed by `instant`.
+
+    Django's per-value date-time converter costs a few microseconds, and a big search reads tens of
+    thousands of them: it was the largest part of the page's time. SQLite stores UTC text and PostgreSQL
+    prints the offset (the connection's time zone is UTC), so `fromisoformat` reads both.
+    """
+    return Cast(expression, output_field=CharField())
+
+
+def instant(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
 def local_start(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
 
@@ -87,7 +106,7 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
         Q(applied_on__lte=cutoff) | Q(applied_on__isnull=True, stage_changed_at__lt=local_start(cutoff, tz))
     ))
 
-    plans, steps, logs = load_playbook(user, period, tz)
+    plans, steps, outcomes, feedback = load_playbook(user, period, tz)
     vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
 
     goals = activity.Goals(profile.weekly_goal_applications, profile.weekly_goal_followups,
@@ -101,8 +120,8 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
         answer=metrics.time_to_answer(apps, tz),
         decision=metrics.time_to_decision(apps, tz),
         waiting=metrics.waiting_without_answer(stale, today, tz),
-        debrief=debrief.debrief(plans, steps, logs),
-        themes=debrief.themes(logs, vocabulary),
+        debrief=debrief.debrief(plans, steps, outcomes),
+        themes=debrief.themes(feedback, vocabulary),
         weeks=week_rows, weekly_summary=activity.summary(week_rows), goals=goals,
     )
 
@@ -117,69 +136,91 @@ def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
     return ~Q(stage=Stage.SAVED) & (dated | Q(applied_on__isnull=True)) if dated else ~Q(stage=Stage.SAVED)
 
 
-def first_time(stages) -> Min:
-    return Min(Case(When(stage_changes__to_stage__in=sorted(stages), then=F("stage_changes__changed_at")),
-                    output_field=DateTimeField()))
+def first_time(stages) -> Cast:
+    return as_text(Min(Case(When(to_stage__in=sorted(stages), then=F("changed_at")),
+                            output_field=DateTimeField())))
 
 
-def load_applications(user, where: Q) -> list[metrics.AppFacts]:
-    """Applications matching `where`, each with its history reduced by the database (1 query).
+def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
+    """Each application's stage history reduced by the database, with `metrics.reduce_history`'s rules.
 
-    Loading every stage change (30,000 rows for 10,000 applications) cost most of a second; the database
-    reduces them per application instead, with the stage sets and ranks of `metrics.reduce_history`
-    (tests check that both agree).
+    Loading every stage change (30,000 rows for 10,000 applications) and its dates cost most of a second;
+    grouping them in SQL returns one short row per application (tests check both ways agree).
     """
-    rank = Max(Case(*[When(stage_changes__to_stage=stage, then=Value(value)) for stage, value in
-                      metrics.RANK.items()], default=Value(0), output_field=IntegerField()))
-    incoming = Interaction.objects.filter(application=OuterRef("pk"), direction="in").order_by("occurred_at")
-    rows = Application.objects.filter(owner=user).filter(where).annotate(
+    rank = Max(Case(*[When(to_stage=stage, then=Value(value)) for stage, value in metrics.RANK.items()],
+                    default=Value(0), output_field=IntegerField()))
+    changes = StageChange.objects.filter(owner=user, application__in=applications)
+    rows = changes.values("application_id").annotate(
         rank=rank,
         sent_at=first_time(set(metrics.RANK) - {"saved"} | set(metrics.EXITS)),
         answered_at=first_time(metrics.ANSWER_STAGES),
         decided_at=first_time(metrics.DECISION_STAGES),
-        first_in=Subquery(incoming.values("occurred_at")[:1]),
-    ).values_list(
-        "pk", "source", "stage", "applied_on", "company__name", "role_title",
-        "rank", "sent_at", "answered_at", "decided_at", "first_in",
-    ).order_by()
+    ).values_list("application_id", "rank", "sent_at", "answered_at", "decided_at").order_by()
+    return {
+        app_id: metrics.Reduced(max(rank or 0, 0), instant(sent), instant(answered), instant(decided))
+        for app_id, rank, sent, answered, decided in rows
+    }
+
+
+def first_incoming(user, applications) -> dict[int, dt.datetime]:
+    """When each application first got a message from the employer (uses the index of migration 0001)."""
+    rows = Interaction.objects.filter(owner=user, direction="in", application__in=applications).values(
+        "application_id").annotate(first=as_text(Min("occurred_at"))).values_list("application_id", "first")
+    return {app_id: instant(first) for app_id, first in rows.order_by()}
+
+
+def load_applications(user, where: Q) -> list[metrics.AppFacts]:
+    """Applications matching `where`, with their reduced history and first incoming message (3 queries)."""
+    queryset = Application.objects.filter(owner=user).filter(where)
+    ids = queryset.values("pk")
+    histories, incoming = reduced_histories(user, ids), first_incoming(user, ids)
+    empty = metrics.Reduced(0, None, None, None)
+    rows = queryset.values_list(
+        "pk", "source", "stage", "applied_on", "company__name", "role_title").order_by()
     return [
         metrics.AppFacts(id=pk, source=source, stage=stage, applied_on=applied_on, company=company, role=role,
-                         first_incoming=first_in,
-                         reduced=metrics.Reduced(rank or 0, sent_at, answered_at, decided_at))
-        for pk, source, stage, applied_on, company, role, rank, sent_at, answered_at, decided_at, first_in
-        in rows
+                         first_incoming=incoming.get(pk), reduced=histories.get(pk, empty))
+        for pk, source, stage, applied_on, company, role in rows
     ]
 
 
 def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
-    """Plans decided in the period, their steps and their logs (3 queries)."""
+    """Plans decided in the period, counted by kind; their steps and logs counted by what the debrief
+    needs; and the feedback logs in full for the themes (4 queries, short answers however big the search)."""
     plans_qs = Plan.objects.filter(owner=user)
     if period.since:
         plans_qs = plans_qs.filter(decided_at__gte=local_start(period.since, tz))
     if period.until:
         plans_qs = plans_qs.filter(decided_at__lt=local_start(period.until + dt.timedelta(days=1), tz))
-    plans = [debrief.PlanFacts(pk, kind) for pk, kind in plans_qs.values_list("pk", "kind").order_by()]
+    plans = [debrief.PlanFacts(kind, count) for kind, count in
+             plans_qs.values("kind").annotate(n=Count("pk")).values_list("kind", "n").order_by()]
     if not plans:
-        return [], [], []
+        return [], [], [], []
     ids = plans_qs.values("pk")
     steps = [
         debrief.StepFacts(*row)
-        for row in PlanStep.objects.filter(owner=user, plan__in=ids).values_list(
-            "plan_id", "kind", "channel", "status").order_by()
+        for row in PlanStep.objects.filter(owner=user, plan__in=ids).values("kind", "channel", "status")
+        .annotate(n=Count("pk")).values_list("kind", "channel", "status", "n").order_by()
     ]
-    logs = [
+    logs_qs = StepLog.objects.filter(owner=user, step__plan__in=ids)
+    outcomes = [
+        debrief.LogFacts(outcome=outcome, step_kind="", step_channel=channel, count=count)
+        for outcome, channel, count in logs_qs.values("outcome", "step__channel").annotate(n=Count("pk"))
+        .values_list("outcome", "step__channel", "n").order_by()
+    ]
+    feedback = [
         debrief.LogFacts(
             outcome=outcome, step_kind=kind, step_channel=channel, tags=tuple(tags or ()), words=words,
             said_by=said_by or "", company=company, role=role, application_id=app_id, at=occurred or created,
         )
         for outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created
-        in StepLog.objects.filter(owner=user, step__plan__in=ids).values_list(
+        in logs_qs.filter(outcome="feedback").values_list(
             "outcome", "step__kind", "step__channel", "tags", "words", "said_by__name",
             "step__plan__application__company__name", "step__plan__application__role_title",
             "step__plan__application_id", "interaction__occurred_at", "created_at",
         ).order_by()
     ]
-    return plans, steps, logs
+    return plans, steps, outcomes, feedback
 
 
 def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo):
@@ -193,19 +234,19 @@ def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo):
     # A plan step done is a follow-up too: it is the follow-up after a rejection.
     done = [
         *FollowUp.objects.filter(owner=user, status="done", completed_at__range=(start, end))
-        .values_list("completed_at", flat=True).order_by(),
+        .values_list(as_text("completed_at"), flat=True).order_by(),
         *PlanStep.objects.filter(owner=user, status__in=("done", "declined"))
         .filter(completed_at__range=(start, end)).exclude(kind="reflection")
-        .values_list("completed_at", flat=True).order_by(),
+        .values_list(as_text("completed_at"), flat=True).order_by(),
     ]
     through = Interaction.contacts.through
     contacted = defaultdict(set)
     for occurred, contact_id in through.objects.filter(
         interaction__owner=user, interaction__direction="out", interaction__occurred_at__range=(start, end)
-    ).values_list("interaction__occurred_at", "contact_id").order_by():
-        contacted[occurred.astimezone(tz).date()].add(contact_id)
+    ).values_list(as_text("interaction__occurred_at"), "contact_id").order_by():
+        contacted[instant(occurred).astimezone(tz).date()].add(contact_id)
     return (
         applied,
-        [when.astimezone(tz).date() for when in done],
+        [instant(when).astimezone(tz).date() for when in done],
         [(day, contact) for day, people in contacted.items() for contact in people],
     )
