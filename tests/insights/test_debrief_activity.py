@@ -12,8 +12,8 @@ VOCABULARY = [
 ]
 
 
-def log(outcome, *, kind="call_recruiter", channel="phone", tags=(), words="", day=1):
-    return LogFacts(outcome=outcome, step_kind=kind, step_channel=channel, tags=tuple(tags), words=words,
+def log(outcome, *, kind="call_recruiter", channel="call", tags=(), words="", day=1):
+    return LogFacts(outcome=outcome, step_kind=kind, interaction_kind=channel, tags=tuple(tags), words=words,
                     company="Acme", role="Analyst", at=dt.datetime(2026, 10, day, tzinfo=dt.UTC))
 
 
@@ -23,7 +23,7 @@ def test_debrief_counts_what_the_user_did_and_what_people_said():
         StepFacts("thank_you", "email", "done"),
         StepFacts("call_recruiter", "phone", "declined"),
         StepFacts("reference", "phone", "done"),
-        StepFacts("reference", "phone", "todo"),
+        StepFacts("reference", "phone", "declined"),  # asked, but they would not say: not debriefed
         StepFacts("network", "in_app", "done"),
         StepFacts("network", "in_app", "skipped"),
         StepFacts("interviewer", "email", "todo"),
@@ -36,13 +36,14 @@ def test_debrief_counts_what_the_user_did_and_what_people_said():
         log("referral", kind="thank_you", channel="email"),
         log("declined", kind="interviewer", channel="email"),
         log("sent", kind="thank_you", channel="email"),
+        log("feedback", kind="mutual", channel="note", tags=["interview"]),
     ]
     result = debrief.debrief(plans, steps, logs)
     assert (result.plans, result.rejection_plans, result.ghosted_plans) == (3, 2, 1)
-    assert (result.steps, result.steps_done, result.steps_skipped) == (8, 4, 1)
+    assert (result.steps, result.steps_done, result.steps_skipped) == (8, 3, 1)  # "declined" is not "done"
     assert result.calls == 3
-    assert (result.asked, result.declined, result.feedback, result.referrals) == (4, 2, 1, 1)
-    assert result.declined_share == 0.5
+    assert (result.asked, result.declined, result.feedback, result.referrals) == (5, 2, 2, 1)
+    assert result.declined_share == 0.4
     assert result.references_debriefed == 1
     assert result.networking_added == 1
 
@@ -50,7 +51,7 @@ def test_debrief_counts_what_the_user_did_and_what_people_said():
 def test_grouped_rows_count_as_many():
     plans = [PlanFacts("rejection", 4), PlanFacts("ghosted", 2)]
     steps = [StepFacts("reference", "phone", "done", 3), StepFacts("thank_you", "email", "todo", 5)]
-    logs = [LogFacts("declined", "", "phone", count=6), LogFacts("feedback", "", "email", count=2)]
+    logs = [LogFacts("declined", "", "call", count=6), LogFacts("feedback", "", "email", count=2)]
     result = debrief.debrief(plans, steps, logs)
     assert (result.plans, result.rejection_plans, result.ghosted_plans) == (6, 4, 2)
     assert (result.steps, result.steps_done, result.references_debriefed) == (8, 3, 3)

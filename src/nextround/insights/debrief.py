@@ -28,7 +28,7 @@ class StepFacts:
 class LogFacts:
     outcome: str  # sent, no_answer, declined, feedback, referral
     step_kind: str
-    step_channel: str
+    interaction_kind: str  # of the timeline entry the log made: "call" for a phone step
     count: int = 1
     tags: tuple[str, ...] = ()
     words: str = ""
@@ -72,8 +72,8 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
     outcomes = Counter()
     for log in logs:
         outcomes[log.outcome] += log.count
-    # "They declined" closes a step just as "done" does: the user did what the step asked.
-    finished = [step for step in steps if step.status in ("done", "declined")]
+    # The definitions are the playbook's ("Counting" in docs/playbook.md).
+    finished = [step for step in steps if step.status == "done"]
     return Debrief(
         plans=sum(plan.count for plan in plans),
         rejection_plans=sum(plan.count for plan in plans if plan.kind == "rejection"),
@@ -82,7 +82,7 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
         steps_done=sum(step.count for step in finished),
         steps_skipped=sum(step.count for step in steps if step.status == "skipped"),
         # Every call logged counts, even one nobody picked up: the user made it.
-        calls=sum(log.count for log in logs if log.step_channel == "phone"),
+        calls=sum(log.count for log in logs if log.interaction_kind == "call"),
         asked=outcomes["declined"] + outcomes["feedback"] + outcomes["referral"],
         declined=outcomes["declined"],
         feedback=outcomes["feedback"],

@@ -204,18 +204,18 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
     ]
     logs_qs = StepLog.objects.filter(owner=user, step__plan__in=ids)
     outcomes = [
-        debrief.LogFacts(outcome=outcome, step_kind="", step_channel=channel, count=count)
-        for outcome, channel, count in logs_qs.values("outcome", "step__channel").annotate(n=Count("pk"))
-        .values_list("outcome", "step__channel", "n").order_by()
+        debrief.LogFacts(outcome=outcome, step_kind="", interaction_kind=kind or "", count=count)
+        for outcome, kind, count in logs_qs.values("outcome", "interaction__kind").annotate(n=Count("pk"))
+        .values_list("outcome", "interaction__kind", "n").order_by()
     ]
     feedback = [
         debrief.LogFacts(
-            outcome=outcome, step_kind=kind, step_channel=channel, tags=tuple(tags or ()), words=words,
+            outcome=outcome, step_kind=kind, interaction_kind=channel, tags=tuple(tags or ()), words=words,
             said_by=said_by or "", company=company, role=role, application_id=app_id, at=occurred or created,
         )
         for outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created
         in logs_qs.filter(outcome="feedback").values_list(
-            "outcome", "step__kind", "step__channel", "tags", "words", "said_by__name",
+            "outcome", "step__kind", "interaction__kind", "tags", "words", "said_by__name",
             "step__plan__application__company__name", "step__plan__application__role_title",
             "step__plan__application_id", "interaction__occurred_at", "created_at",
         ).order_by()
