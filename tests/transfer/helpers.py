@@ -4,7 +4,8 @@ import zipfile
 from nextround.cli import main
 
 NOTES = (
-    'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. '
+    'Notes:\n"When exporting your connection data, you may notice that some of the email addresses '
+    "are missing. "
     'You will only see email addresses for connections who have allowed it, see https://www.linkedin.com/help."\n\n'
 )
 CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

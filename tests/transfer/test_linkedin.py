@@ -121,7 +121,8 @@ def test_wrong_files_are_refused_with_a_reason(tmp_path, capsys, owner, data):
 
 
 def test_older_export_without_notes_or_url_and_with_bom_and_semicolons(owner):
-    data = "\ufeffFirst Name;Last Name;Email Address;Company;Position;Connected On\nAnn;Lee;;Acme;CEO;15 Mar 2024\n"
+    data = "\ufeffFirst Name;Last Name;Email Address;Company;Position;Connected On\n"
+    data += "Ann;Lee;;Acme;CEO;15 Mar 2024\n"
     [summary] = import_linkedin(owner=owner, data=data.encode())
     assert summary.created == 1
     assert Contact.objects.get(owner=owner).company.name == "Acme"

@@ -1,4 +1,4 @@
-"""JSON export and restore: export -> restore elsewhere -> export gives the same data; bad files change nothing."""
+"""JSON export and restore: a round trip keeps the same data; bad files change nothing."""
 
 import datetime as dt
 import json

@@ -161,6 +161,7 @@ def _restore_section(owner, section: Section, records: list, refs: dict, summary
     own_refs = refs.setdefault(model, {})
     matcher = _Matcher(owner, section) if summary.merged else None
     in_file: set = set()
+    seen_ids: set[str] = set()
     new: list[tuple[str, models.Model, dict]] = []
     allowed = section.field_names()
     relations = [f.name for f in section.fields if f.is_relation]
@@ -174,12 +175,7 @@ def _restore_section(owner, section: Section, records: list, refs: dict, summary
                     f"{path}.{key}: not a field of {section.name} in a version {VERSION} export"
                 )
         ident = record.get("id")
-        if (
-            not isinstance(ident, str)
-            or not ident
-            or ident in own_refs
-            or any(ident == n for n, _o, _m in new)
-        ):
+        if not isinstance(ident, str) or not ident or ident in seen_ids:
             raise RestoreProblem(f"{path}.id: needs an id of its own (a text such as “{section.prefix}-1”)")
         values = {
             f.attname: _decode(section, f, record[f.name], f"{path}.{f.name}", refs)
@@ -206,6 +202,7 @@ def _restore_section(owner, section: Section, records: list, refs: dict, summary
             many[f.name] = [
                 _decode(section, f, ref, f"{path}.{f.name}[{i}]", refs) for i, ref in enumerate(targets)
             ]
+        seen_ids.add(ident)
         existing = matcher.find(obj) if matcher else None
         if existing is not None:
             own_refs[ident] = existing

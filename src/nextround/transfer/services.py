@@ -212,6 +212,16 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
     new: dict[int, Contact] = {}
     changed: dict[int, Contact] = {}
     fields = ("name", "company", "title", "email", "linkedin_url", "linkedin_connected_on", "how_we_know")
+    # Compared by column (company_id), so that reading them never loads a related row per contact.
+    compared = (
+        "name",
+        "company_id",
+        "title",
+        "email",
+        "linkedin_url",
+        "linkedin_connected_on",
+        "how_we_know",
+    )
     for record in records:
         company = companies.get(record.company)
         incoming = Contact(
@@ -225,7 +235,7 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
         if contact is None:
             contact = incoming
             new[id(contact)] = contact
-        before = [getattr(contact, name) for name in fields]
+        before = [getattr(contact, name) for name in compared]
         # The file decides what LinkedIn knows; the user's notes, role, phone and cadence are kept.
         contact.name, contact.company, contact.title = record.name, company, record.title
         contact.email = record.email or contact.email
@@ -236,7 +246,7 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
             known.setdefault(key, contact)
         if id(contact) in new:
             continue
-        if [getattr(contact, name) for name in fields] != before:
+        if [getattr(contact, name) for name in compared] != before:
             changed[contact.pk] = contact
         else:
             summary.unchanged += 1
