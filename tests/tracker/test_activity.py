@@ -69,6 +69,31 @@ class FollowUpTests(PersonaTestCase):
         )
         self.assertRedirects(response, reverse("tracker:dashboard"))
 
+    def test_the_dashboard_shows_the_first_twelve_and_links_to_all(self):
+        for i in range(20):
+            FollowUp.objects.create(owner=self.owner, title=f"Chore {i:02d}", due_on=dt.date(2026, 11, 10))
+        response = self.client.get(reverse("tracker:dashboard"))
+        self.assertContains(response, "See all 22 follow-ups due by next week")
+        self.assertContains(response, "Chore 11")
+        self.assertNotContains(response, "Chore 19")
+        listing = self.client.get(reverse("tracker:follow_up_list"), {"page": 1})
+        self.assertContains(listing, "22 follow-ups")
+        self.assertContains(listing, "Chore 19")
+
+    def test_the_follow_up_list_filters_by_status_and_is_the_owners_alone(self):
+        FollowUp.objects.create(
+            owner=self.owner, title="Old chore", due_on=dt.date(2026, 11, 1), status="done"
+        )
+        FollowUp.objects.create(owner=self.other, title="Not yours", due_on=dt.date(2026, 11, 20))
+        active = self.client.get(reverse("tracker:follow_up_list"))
+        self.assertContains(active, "Send portfolio")
+        self.assertNotContains(active, "Old chore")
+        self.assertNotContains(active, "Not yours")
+        done = self.client.get(reverse("tracker:follow_up_list"), {"status": "done"})
+        self.assertContains(done, "Old chore")
+        self.assertNotContains(done, "Send portfolio")
+        self.assertEqual(self.anonymous.get(reverse("tracker:follow_up_list")).status_code, 302)
+
     def test_a_follow_up_needs_a_title_and_a_real_date(self):
         response = self.client.post(
             reverse("tracker:follow_up_create"), {"title": "", "due_on": "31/02/2026"}

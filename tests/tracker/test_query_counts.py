@@ -55,6 +55,7 @@ class QueryCountTests(PersonaTestCase):
                 "tracker:board",
                 "tracker:contact_list",
                 "tracker:company_list",
+                "tracker:follow_up_list",
             ]
         ]
         self.fill(5)

@@ -5,6 +5,7 @@ NAVIGATION = (
     ("Today", "tracker:dashboard"),
     ("Applications", "tracker:application_list"),
     ("Board", "tracker:board"),
+    ("Follow-ups", "tracker:follow_up_list"),
     ("Contacts", "tracker:contact_list"),
     ("Companies", "tracker:company_list"),
     ("Insights", "insights:index"),

@@ -19,7 +19,9 @@ from nextround.tracker.models import (
     StageChange,
 )
 
-BOARD_CARDS_PER_STAGE = 25
+# Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
+BOARD_CARDS_PER_STAGE = 12
+DASHBOARD_FOLLOW_UPS = 12
 # Contact pickers on an application's page offer its own people plus this many others: a <select> of
 # 30,000 names takes seconds to render and nobody scrolls it; a search narrows the others instead.
 CONTACT_OPTIONS = 100
@@ -43,6 +45,7 @@ class Dashboard:
     overdue: list
     due_today: list
     upcoming: list
+    due_count: int  # all follow-ups due by the end of next week, of which the lists above show the first
     recent_rejections: list
     keep_in_touch: list
     counts: dict
@@ -57,11 +60,9 @@ class Dashboard:
 
 
 def dashboard(owner, today: dt.date) -> Dashboard:
-    due = list(
-        active_follow_ups(owner)
-        .filter(due_on__lte=today + dt.timedelta(days=7))
-        .order_by("due_on", "pk")[:60]
-    )
+    window = active_follow_ups(owner).filter(due_on__lte=today + dt.timedelta(days=7))
+    due = list(window.order_by("due_on", "pk")[:DASHBOARD_FOLLOW_UPS])
+    due_count = window.count()
     # Pick the 8 from the index alone, then join only those: a busy month has hundreds of rejections.
     latest = StageChange.objects.filter(
         owner=owner,
@@ -77,6 +78,7 @@ def dashboard(owner, today: dt.date) -> Dashboard:
         overdue=[f for f in due if f.due_on < today],
         due_today=[f for f in due if f.due_on == today],
         upcoming=[f for f in due if f.due_on > today],
+        due_count=due_count,
         recent_rejections=recent,
         keep_in_touch=keep_in_touch_due(owner, today),
         counts=stage_counts(owner),
@@ -117,6 +119,15 @@ def keep_in_touch_due(owner, today: dt.date, limit: int = 10) -> list[Contact]:
         contact.last_contact, contact.days_since = last_contact, days_since
         ordered.append(contact)
     return ordered
+
+
+def filtered_follow_ups(owner, *, status: str = "active") -> QuerySet:
+    follow_ups = FollowUp.objects.filter(owner=owner).select_related("application__company", "contact")
+    if status == "active":
+        return follow_ups.filter(status__in=ACTIVE_FOLLOW_UP).order_by("due_on", "pk")
+    if status:
+        follow_ups = follow_ups.filter(status=status)
+    return follow_ups.order_by("-due_on", "-pk")
 
 
 def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = "") -> QuerySet:

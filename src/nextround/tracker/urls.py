@@ -43,6 +43,7 @@ urlpatterns = [
     path("interactions/new/", activity.interaction_create, name="interaction_create"),
     path("interactions/<int:pk>/edit/", activity.interaction_edit, name="interaction_edit"),
     path("interactions/<int:pk>/delete/", activity.interaction_delete, name="interaction_delete"),
+    path("follow-ups/", activity.follow_up_list, name="follow_up_list"),
     path("follow-ups/new/", activity.follow_up_create, name="follow_up_create"),
     path("follow-ups/<int:pk>/edit/", activity.follow_up_edit, name="follow_up_edit"),
     path("follow-ups/<int:pk>/delete/", activity.follow_up_delete, name="follow_up_delete"),

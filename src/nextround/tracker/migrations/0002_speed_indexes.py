@@ -6,39 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0001_initial'),
+        ("tracker", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='application',
-            name='tracker_app_owner_i_d4d9a2_idx',
+            model_name="application",
+            name="tracker_app_owner_i_d4d9a2_idx",
         ),
         migrations.RemoveIndex(
-            model_name='application',
-            name='tracker_app_owner_i_50a31f_idx',
+            model_name="application",
+            name="tracker_app_owner_i_50a31f_idx",
         ),
         migrations.RemoveIndex(
-            model_name='contact',
-            name='tracker_con_owner_i_61baa4_idx',
+            model_name="contact",
+            name="tracker_con_owner_i_61baa4_idx",
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', 'stage', '-stage_changed_at', '-id'], name='tracker_app_owner_i_cc4db7_idx'),
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "stage", "-stage_changed_at", "-id"], name="tracker_app_owner_i_cc4db7_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', '-stage_changed_at', '-id'], name='tracker_app_owner_i_b9e7c1_idx'),
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "-stage_changed_at", "-id"], name="tracker_app_owner_i_b9e7c1_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(models.F('owner'), django.db.models.functions.text.Lower('name'), models.F('id'), name='contact_owner_name_idx'),
+            model_name="contact",
+            index=models.Index(
+                models.F("owner"),
+                django.db.models.functions.text.Lower("name"),
+                models.F("id"),
+                name="contact_owner_name_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(condition=models.Q(('keep_in_touch', True)), fields=['owner'], name='contact_networking_idx'),
+            model_name="contact",
+            index=models.Index(
+                condition=models.Q(("keep_in_touch", True)), fields=["owner"], name="contact_networking_idx"
+            ),
         ),
     ]

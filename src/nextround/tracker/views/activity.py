@@ -13,7 +13,7 @@ from nextround.core.access import get_owned
 from nextround.tracker import queries, services
 from nextround.tracker.forms import FollowUpForm, InteractionForm, SnoozeForm
 from nextround.tracker.models import Application, Contact, FollowUp, FollowUpStatus, Interaction
-from nextround.tracker.views.common import confirm_delete, form_page
+from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
 
 
 def safe_next(request, default: str) -> str:
@@ -46,6 +46,30 @@ def dashboard(request):
 
     context["plan_steps"] = dashboard_steps(request.user, today)
     return render(request, "tracker/dashboard.html", context)
+
+
+@login_required
+def follow_up_list(request):
+    status = request.GET.get("status", "active")
+    if status not in {"active", "done", "dismissed", ""}:
+        status = "active"
+    page = paginate(request, queries.filtered_follow_ups(request.user, status=status))
+    return render(
+        request,
+        "tracker/follow_up_list.html",
+        {
+            "page": page,
+            "status": status,
+            "query": query_without_page(request),
+            "today": timezone.localdate(),
+            "filter_choices": [
+                ("active", "To do"),
+                ("done", "Done"),
+                ("dismissed", "Dismissed"),
+                ("", "All"),
+            ],
+        },
+    )
 
 
 @login_required
