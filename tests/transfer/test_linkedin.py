@@ -190,3 +190,14 @@ def test_unknown_user_and_missing_file_are_named(tmp_path, capsys, owner):
     path = write(tmp_path, "c.csv", connections(ANN))
     code, _out, err = run(capsys, "import", "linkedin", path, "--user", "ghost")
     assert code == 2 and "--user" in err and "ghost" in err
+
+
+def test_namesakes_at_one_company_with_different_profiles_stay_two_people(owner):
+    rows = (
+        "Ann,Lee,https://www.linkedin.com/in/ann-1,,Acme,CEO,15 Mar 2024",
+        "Ann,Lee,https://www.linkedin.com/in/ann-2,,Acme,Intern,16 Mar 2024",
+    )
+    [summary] = import_linkedin(owner=owner, data=connections(*rows))
+    assert summary.created == 2
+    [again] = import_linkedin(owner=owner, data=connections(*rows))
+    assert (again.created, again.unchanged) == (0, 2)

@@ -16,7 +16,7 @@ from django.db import IntegrityError, models, transaction
 from nextround.core.access import profile_for
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact
 from nextround.transfer.sections import FORMAT, PROFILE_FIELDS, VERSION, Section, sections
-from nextround.transfer.services import _application_keys, _contact_keys
+from nextround.transfer.services import _application_keys, _contact_keys, _find_contact
 
 BATCH = 500
 
@@ -275,10 +275,10 @@ class _Matcher:
     def __init__(self, owner, section: Section):
         self.section = section
         self.unique = _unique_sets(section.model)
-        self.known: dict[tuple, int] = {}
+        self.known: dict[tuple, models.Model] = {}
         for obj in section.model.objects.filter(owner=owner).order_by("pk"):
             for key in self.keys(obj):
-                self.known.setdefault(key, obj.pk)
+                self.known.setdefault(key, obj)
 
     def keys(self, obj) -> list[tuple]:
         if isinstance(obj, Company):
@@ -295,4 +295,8 @@ class _Matcher:
         return [*keys, tuple(_hashable(getattr(obj, f.attname)) for f in self.section.fields)]
 
     def find(self, obj) -> int | None:
-        return next((self.known[key] for key in self.keys(obj) if key in self.known), None)
+        if isinstance(obj, Contact):
+            found = _find_contact(self.known, obj)
+        else:
+            found = next((self.known[key] for key in self.keys(obj) if key in self.known), None)
+        return found.pk if found is not None else None

@@ -204,6 +204,21 @@ def _contact_keys(contact) -> list[tuple]:
     return keys
 
 
+def _conflicts(a, b) -> bool:
+    """Two people with different LinkedIn URLs (or different emails) are different people."""
+    if a.linkedin_url and b.linkedin_url and normal_url(a.linkedin_url) != normal_url(b.linkedin_url):
+        return True
+    return bool(a.email and b.email and a.email.lower() != b.email.lower())
+
+
+def _find_contact(known: dict, incoming):
+    for key in _contact_keys(incoming):
+        candidate = known.get(key)
+        if candidate is not None and (key[0] == "url" or not _conflicts(candidate, incoming)):
+            return candidate
+    return None
+
+
 def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, summary: Summary) -> None:
     known: dict[tuple, Contact] = {}
     for contact in Contact.objects.filter(owner=owner).order_by("pk"):
@@ -231,7 +246,7 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
             email=record.email,
             linkedin_url=record.linkedin_url,
         )
-        contact = next((known[key] for key in _contact_keys(incoming) if key in known), None)
+        contact = _find_contact(known, incoming)
         if contact is None:
             contact = incoming
             new[id(contact)] = contact
