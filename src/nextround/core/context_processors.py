@@ -1,10 +1,10 @@
 from django.urls import NoReverseMatch, reverse
 
 # (label, URL name) of the main navigation; entries whose view is not installed are left out.
+# The board is a view of Applications (linked from its page), so it has no entry of its own.
 NAVIGATION = (
     ("Today", "tracker:dashboard"),
     ("Applications", "tracker:application_list"),
-    ("Board", "tracker:board"),
     ("Follow-ups", "tracker:follow_up_list"),
     ("Contacts", "tracker:contact_list"),
     ("Companies", "tracker:company_list"),
