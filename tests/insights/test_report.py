@@ -3,6 +3,7 @@
 import contextlib
 import datetime as dt
 import io
+import os
 import tempfile
 from pathlib import Path
 
@@ -47,6 +48,21 @@ class ReportCommandTests(PersonaTestCase):
         self.assertNotIn('href="/static', html)
         self.assertIn("echarts", html)
         self.assertIn('id="insights-data"', html)
+
+    def test_default_file_name_names_the_user_and_the_day(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            here = os.getcwd()
+            os.chdir(tmp)
+            try:
+                stdout = io.StringIO()
+                with contextlib.redirect_stdout(stdout):
+                    self.assertEqual(main(["report", "--user", "owner"]), 0)
+                written = Path(tmp) / "nextround-report-owner-2026-11-20.html"
+                self.assertTrue(written.exists())
+            finally:
+                os.chdir(here)
+        self.assertIn("wrote the insights of owner to nextround-report-owner-2026-11-20.html",
+                      stdout.getvalue())
 
     def test_since_and_until_narrow_the_report(self):
         with tempfile.TemporaryDirectory() as tmp:

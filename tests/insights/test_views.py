@@ -1,6 +1,8 @@
 """The insights page and the mark-as-no-answer action, through HTTP as a user sees them."""
 
 import datetime as dt
+import json
+import re
 
 import time_machine
 from django.db import connection
@@ -74,6 +76,16 @@ class InsightsPageTests(PersonaTestCase):
         self.assertContains(response, 'role="img"')
         self.assertContains(response, 'id="insights-data"')
         self.assertContains(response, "insights/vendor/echarts-6.1.0.min.js")
+        # The chart draws the same numbers as the table.
+        script = re.search(r'id="insights-data"[^>]*>(.*?)</script>', response.content.decode())
+        data = json.loads(script.group(1))
+        links = {(source, target): value for source, target, value in data["funnel"]["links"]}
+        self.assertEqual(links[("Applied", "Screening")], 2)
+        self.assertEqual(links[("Applied", "Rejected")], 1)
+        self.assertEqual(links[("Applied", "Still in progress")], 1)
+        self.assertEqual(links[("Interviewing", "Rejected")], 1)
+        forward = {row["label"]: row["forward"] for row in data["sources"]}
+        self.assertEqual(forward, {"Referral": 100, "Job board": 0})
 
     def test_other_user_sees_their_own_empty_page(self):
         sent(self.owner, 10, ["rejected"])
