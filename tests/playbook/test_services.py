@@ -111,6 +111,20 @@ class RegenerationTests(PersonaTestCase):
         self.assertEqual(plan.steps.get(key="referral").status, "skipped")
         self.assertEqual(StepLog.objects.get().words, "More SQL depth next time.")
 
+    def test_a_restored_plan_whose_keys_name_old_ids_is_refreshed_without_duplicates(self):
+        application, contacts = rejected_application(self.owner, people=[RECRUITER, INTERVIEWER])
+        plan = application.plan
+        amira = contacts["Amira Haddad"]
+        step = plan.steps.get(key=f"interviewer:{amira.pk}")
+        services.save_draft(step=step, text="Hi Amira, my own words.")
+        # A restore into another database keeps the contact link but the key still names the old id.
+        PlanStep.objects.filter(pk=step.pk).update(key="interviewer:99999")
+        count = plan.steps.count()
+        services.refresh_plan(application=application)
+        self.assertEqual(plan.steps.count(), count)
+        step.refresh_from_db()
+        self.assertEqual((step.key, step.text), (f"interviewer:{amira.pk}", "Hi Amira, my own words."))
+
     def test_a_step_added_later_is_due_from_today_not_in_the_past(self):
         application, _ = rejected_application(self.owner, people=[RECRUITER])
         with time_machine.travel("2026-12-10 10:00 +0000", tick=False):

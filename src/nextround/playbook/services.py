@@ -97,8 +97,18 @@ def refresh_plan(
     return plan
 
 
+def step_identity(step: PlanStep) -> str:
+    """The key a step would get now: per-person keys name the contact by database id ("interviewer:12").
+
+    After a restore into another database the id in a stored key is stale while the contact link is right,
+    so steps are matched on their link and their key is brought up to date on save.
+    """
+    prefix, separator, _ = step.key.partition(":")
+    return f"{prefix}:{step.contact_id}" if separator and step.contact_id else step.key
+
+
 def sync_steps(*, plan: Plan, specs: list[engine.StepSpec], floor: dt.date | None) -> None:
-    existing = {step.key: step for step in plan.steps.all()}
+    existing = {step_identity(step): step for step in plan.steps.all()}
     contact_ids = set(
         Contact.objects.filter(
             owner=plan.owner, pk__in=[s.contact_id for s in specs if s.contact_id]
@@ -113,7 +123,8 @@ def sync_steps(*, plan: Plan, specs: list[engine.StepSpec], floor: dt.date | Non
     for position, spec in enumerate(specs):
         if spec.kind == "next_interview" and spec.key not in existing and questions_pending:
             continue
-        step = existing.pop(spec.key, None) or PlanStep(owner=plan.owner, plan=plan, key=spec.key)
+        step = existing.pop(spec.key, None) or PlanStep(owner=plan.owner, plan=plan)
+        step.key = spec.key
         is_new = step.pk is None
         step.kind, step.title, step.why, step.channel = spec.kind, spec.title, spec.why, spec.channel
         step.subject, step.generated_draft, step.position = spec.subject, spec.draft or "", position
