@@ -237,7 +237,13 @@ class Interaction(OwnedModel):
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
-        indexes = [models.Index(fields=["owner", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["owner", "-occurred_at"]),
+            # The insights page finds each application's first message from the employer.
+            models.Index(
+                fields=["owner", "direction", "application", "occurred_at"], name="interaction_incoming"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_at:%Y-%m-%d}"
