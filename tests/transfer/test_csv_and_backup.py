@@ -1,7 +1,10 @@
 """`nextround import csv`, `nextround export csv` and `nextround backup` from the command line."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -92,25 +95,29 @@ def test_csv_export_to_file(tmp_path, capsys):
     assert (tmp_path / "a.csv").read_text().splitlines()[1].startswith("Acme,Analyst,Applied")
 
 
-def test_backup_copies_a_consistent_database_and_never_overwrites(tmp_path, capsys, settings):
-    # The test database may live in memory; back up a real file database the way the app uses one.
-    source = tmp_path / "live.sqlite3"
-    with sqlite3.connect(source) as live:
-        live.execute("create table t (x)")
-        live.execute("insert into t values (42)")
-    from django.db import connection
+def test_backup_copies_a_consistent_database_and_never_overwrites(tmp_path):
+    # A real SQLite data directory, as `nextround serve` uses it, whatever database the suite runs on.
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NEXTROUND_SECRET_KEY")}
+    environment["NEXTROUND_DATA_DIR"] = str(tmp_path / "data")
 
-    original = connection.settings_dict["NAME"]
-    connection.settings_dict["NAME"] = str(source)
-    try:
-        code, out, _ = run(capsys, "backup", tmp_path / "copy.sqlite3")
-        assert code == 0 and "backed up" in out
-        with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
-            assert copy.execute("select x from t").fetchone() == (42,)
-        code, _out, err = run(capsys, "backup", tmp_path / "copy.sqlite3")
-        assert code == 2 and "already exists" in err
-    finally:
-        connection.settings_dict["NAME"] = original
+    def nextround(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "nextround", *args],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=120,
+        )
+
+    assert nextround("init").returncode == 0
+    assert nextround("demo").returncode == 0
+    result = nextround("backup", str(tmp_path / "copy.sqlite3"))
+    assert result.returncode == 0 and "backed up" in result.stdout, result.stderr
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
+        assert copy.execute("select count(*) from tracker_application").fetchone()[0] >= 20
+        assert copy.execute("pragma integrity_check").fetchone() == ("ok",)
+    again = nextround("backup", str(tmp_path / "copy.sqlite3"))
+    assert again.returncode == 2 and "already exists" in again.stderr
 
 
 def test_backup_on_postgresql_gives_pg_dump_advice(capsys, monkeypatch):
