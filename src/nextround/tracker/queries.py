@@ -121,6 +121,16 @@ def keep_in_touch_due(owner, today: dt.date, limit: int = 10) -> list[Contact]:
     return ordered
 
 
+def matching_words(queryset: QuerySet, q: str, fields: tuple[str, ...]) -> QuerySet:
+    """Rows where every word of the search (the first five) appears in one of `fields`, in any case."""
+    for word in q.split()[:5]:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
 def filtered_follow_ups(owner, *, status: str = "active") -> QuerySet:
     follow_ups = FollowUp.objects.filter(owner=owner).select_related("application__company", "contact")
     if status == "active":
@@ -138,13 +148,7 @@ def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = 
         applications = applications.filter(stage=stage)
     if source:
         applications = applications.filter(source=source)
-    for word in q.split()[:5]:
-        applications = applications.filter(
-            Q(role_title__icontains=word)
-            | Q(company__name__icontains=word)
-            | Q(notes__icontains=word)
-            | Q(location__icontains=word)
-        )
+    applications = matching_words(applications, q, ("role_title", "company__name", "notes", "location"))
     return applications.order_by("-stage_changed_at", "-pk")
 
 
@@ -191,11 +195,7 @@ def application_detail(application: Application) -> dict:
 def contact_options(owner, application: Application, *, q: str = "") -> QuerySet:
     """Contacts to offer on `application`'s page: those at its company or linked to it, and the most
     recently added others (those matching `q` when given), at most CONTACT_OPTIONS of them; by name."""
-    others = Contact.objects.filter(owner=owner)
-    for word in q.split()[:5]:
-        others = others.filter(
-            Q(name__icontains=word) | Q(company__name__icontains=word) | Q(email__icontains=word)
-        )
+    others = matching_words(Contact.objects.filter(owner=owner), q, ("name", "company__name", "email"))
     linked = ApplicationContact.objects.filter(owner=owner, application=application).values("contact_id")
     # IN over sub-queries (not joins) so that nobody appears twice and no DISTINCT is needed; each branch
     # checks the owner through its own index, so no branch scans every contact (see StageForm).
@@ -216,14 +216,7 @@ def filtered_contacts(owner, *, q: str = "", role: str = "", keep_in_touch: bool
         contacts = contacts.filter(role=role)
     if keep_in_touch:
         contacts = contacts.filter(keep_in_touch=True)
-    for word in q.split()[:5]:
-        contacts = contacts.filter(
-            Q(name__icontains=word)
-            | Q(company__name__icontains=word)
-            | Q(title__icontains=word)
-            | Q(email__icontains=word)
-        )
-    return contacts
+    return matching_words(contacts, q, ("name", "company__name", "title", "email"))
 
 
 def contact_detail(contact: Contact) -> dict:
