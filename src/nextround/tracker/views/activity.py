@@ -23,6 +23,13 @@ def safe_next(request, default: str) -> str:
     return default
 
 
+def back_to(application_id: int | None) -> str:
+    """Where to return after acting on something: its application's page, else the dashboard."""
+    if application_id:
+        return reverse("tracker:application_detail", args=[application_id])
+    return reverse("tracker:dashboard")
+
+
 def prefill(request) -> dict:
     """Initial application/contact for a new interaction or follow-up, from ?application= and ?contact=."""
     initial = {}
@@ -83,8 +90,7 @@ def interaction_create(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if interaction.application_id:
-                default_next = reverse("tracker:application_detail", args=[interaction.application_id])
+            default_next = back_to(interaction.application_id)
             if request.htmx:
                 fresh = InteractionForm(owner=request.user, initial={"application": interaction.application})
                 if interaction.application:  # the same bounded contact list as the application's page
@@ -125,11 +131,7 @@ def interaction_create(request):
 def interaction_edit(request, pk):
     interaction = get_owned(Interaction, request.user, pk)
     form = InteractionForm(request.POST or None, instance=interaction, owner=request.user)
-    back = (
-        reverse("tracker:application_detail", args=[interaction.application_id])
-        if interaction.application_id
-        else reverse("tracker:dashboard")
-    )
+    back = back_to(interaction.application_id)
     if request.method == "POST" and form.is_valid():
         services.log_interaction(
             interaction=form.save(commit=False), contacts=list(form.cleaned_data["contacts"])
@@ -142,11 +144,7 @@ def interaction_edit(request, pk):
 @login_required
 def interaction_delete(request, pk):
     interaction = get_owned(Interaction, request.user, pk)
-    back = (
-        reverse("tracker:application_detail", args=[interaction.application_id])
-        if interaction.application_id
-        else reverse("tracker:dashboard")
-    )
+    back = back_to(interaction.application_id)
     return confirm_delete(
         request,
         interaction,
@@ -166,11 +164,7 @@ def follow_up_create(request):
     if request.method == "POST" and form.is_valid():
         follow_up = form.save()
         messages.success(request, f"Follow-up added for {follow_up.due_on:%a %d %b}.")
-        default = (
-            reverse("tracker:application_detail", args=[follow_up.application_id])
-            if follow_up.application_id
-            else reverse("tracker:dashboard")
-        )
+        default = back_to(follow_up.application_id)
         return redirect(safe_next(request, default))
     return form_page(
         request,
