@@ -124,26 +124,6 @@ class ContactPickerTests(PersonaTestCase):
 
 @time_machine.travel(FROZEN, tick=False)
 class DashboardReadsTests(PersonaTestCase):
-    def test_keep_in_touch_lists_never_contacted_first_then_the_longest_silent_and_skips_recent_ones(self):
-        now = timezone.now()
-        never = make_contact(self.owner, "Never Met", keep_in_touch=True, keep_in_touch_days=30)
-        silent = make_contact(self.owner, "Long Silent", keep_in_touch=True, keep_in_touch_days=30)
-        recent = make_contact(self.owner, "Just Talked", keep_in_touch=True, keep_in_touch_days=30)
-        make_contact(self.owner, "Not On List")
-        for contact, days_ago in [(silent, 45), (recent, 3), (silent, 60)]:
-            interaction = Interaction.objects.create(
-                owner=self.owner, summary="Chat", occurred_at=now - dt.timedelta(days=days_ago)
-            )
-            interaction.contacts.add(contact)
-        due = queries.keep_in_touch_due(self.owner, timezone.localdate())
-        self.assertEqual([c.name for c in due], ["Never Met", "Long Silent"])
-        self.assertIsNone(due[0].days_since)
-        self.assertEqual(due[1].days_since, 45)
-        self.assertEqual(due[1].company, None)
-        self.assertNotIn(
-            never.pk, [c.pk for c in queries.keep_in_touch_due(self.other, timezone.localdate())]
-        )
-
     def test_recent_rejections_cover_thirty_days_counted_in_the_users_time_zone(self):
         user = make_user("tokyo", time_zone="Asia/Tokyo")
         client = self.client_class()

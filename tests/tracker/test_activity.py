@@ -161,6 +161,59 @@ class InteractionTests(PersonaTestCase):
         self.assertRedirects(response, reverse("tracker:application_detail", args=[self.application.pk]))
 
 
+@time_machine.travel(NOW, tick=False)
+class KeepInTouchTests(PersonaTestCase):
+    def test_due_reminders_show_in_their_own_section_until_the_user_gets_in_touch(self):
+        amira = make_contact(self.owner, "Amira Haddad", keep_in_touch=True, keep_in_touch_days=30)
+        later = make_contact(self.owner, "Kenji Sato", keep_in_touch=True, keep_in_touch_days=30)
+        FollowUp.objects.create(
+            owner=self.owner,
+            title="Keep in touch with Amira Haddad",
+            contact=amira,
+            due_on=dt.date(2026, 11, 12),
+            origin="keep_in_touch",
+        )
+        FollowUp.objects.create(
+            owner=self.owner,
+            title="Keep in touch with Kenji Sato",
+            contact=later,
+            due_on=dt.date(2026, 12, 12),
+            origin="keep_in_touch",
+        )
+        FollowUp.objects.create(
+            owner=self.other,
+            title="Keep in touch with a stranger",
+            due_on=dt.date(2026, 11, 1),
+            origin="keep_in_touch",
+        )
+        page = self.client.get(reverse("tracker:dashboard"))
+        section = page.content.decode().split('id="network-heading"')[1]
+        self.assertIn("Amira Haddad", section)
+        self.assertIn("Due since Thu 12 Nov", section)
+        self.assertNotIn("Kenji Sato", section)
+        self.assertNotIn("stranger", section)
+        self.assertNotIn(
+            "Keep in touch with",
+            page.content.decode().split('id="todo-heading"')[1].split('id="network-heading"')[0],
+            "reminders are not repeated among the follow-ups",
+        )
+        # Logging a catch-up with her pushes her reminder a cadence away (the playbook keeps it in sync).
+        self.client.post(
+            reverse("tracker:interaction_create"),
+            {
+                "kind": "call",
+                "occurred_at": "2026-11-20T09:00",
+                "summary": "Caught up.",
+                "contacts": [amira.pk],
+            },
+        )
+        section = (
+            self.client.get(reverse("tracker:dashboard")).content.decode().split('id="network-heading"')[1]
+        )
+        self.assertNotIn("Amira Haddad", section)
+        self.assertEqual(FollowUp.objects.get(contact=amira, status="open").due_on, dt.date(2026, 12, 20))
+
+
 class ContactTests(PersonaTestCase):
     def test_keep_in_touch_needs_a_cadence(self):
         response = self.client.post(

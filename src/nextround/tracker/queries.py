@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -22,6 +22,8 @@ from nextround.tracker.models import (
 # Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
 BOARD_CARDS_PER_STAGE = 12
 DASHBOARD_FOLLOW_UPS = 12
+KEEP_IN_TOUCH_SHOWN = 10
+KEEP_IN_TOUCH = "keep_in_touch"  # FollowUp.origin of the reminders made from a contact's cadence
 # Contact pickers on an application's page offer its own people plus this many others: a <select> of
 # 30,000 names takes seconds to render and nobody scrolls it; a search narrows the others instead.
 CONTACT_OPTIONS = 100
@@ -47,7 +49,7 @@ class Dashboard:
     upcoming: list
     due_count: int  # all follow-ups due by the end of next week, of which the lists above show the first
     recent_rejections: list
-    keep_in_touch: list
+    keep_in_touch: list  # due keep-in-touch reminders (FollowUp rows with their contact)
     counts: dict
     total: int = field(init=False)
 
@@ -60,7 +62,13 @@ class Dashboard:
 
 
 def dashboard(owner, today: dt.date) -> Dashboard:
-    window = active_follow_ups(owner).filter(due_on__lte=today + dt.timedelta(days=7))
+    # Keep-in-touch reminders (kept at each contact's cadence by the playbook) have their own section.
+    reminders = active_follow_ups(owner).filter(origin=KEEP_IN_TOUCH)
+    window = (
+        active_follow_ups(owner)
+        .exclude(origin=KEEP_IN_TOUCH)
+        .filter(due_on__lte=today + dt.timedelta(days=7))
+    )
     due = list(window.order_by("due_on", "pk")[:DASHBOARD_FOLLOW_UPS])
     due_count = window.count()
     # Pick the 8 from the index alone, then join only those: a busy month has hundreds of rejections.
@@ -80,7 +88,9 @@ def dashboard(owner, today: dt.date) -> Dashboard:
         upcoming=[f for f in due if f.due_on > today],
         due_count=due_count,
         recent_rejections=recent,
-        keep_in_touch=keep_in_touch_due(owner, today),
+        keep_in_touch=list(
+            reminders.filter(due_on__lte=today).order_by("due_on", "pk")[:KEEP_IN_TOUCH_SHOWN]
+        ),
         counts=stage_counts(owner),
     )
 
@@ -89,36 +99,6 @@ def start_of(day: dt.date) -> dt.datetime:
     """Midnight at the start of `day` in the current time zone: `changed_at >= start_of(day)` means
     `changed_at__date >= day` but can use an index instead of converting every row's date."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def keep_in_touch_due(owner, today: dt.date, limit: int = 10) -> list[Contact]:
-    """Contacts on the networking list whose cadence has passed since the last interaction with them;
-    those never contacted first, then the longest silent."""
-    # Two steps keep the work over a long networking list small: bare (pk, cadence, last contact)
-    # tuples from a correlated sub-query (no GROUP BY over every column, no model objects), then the
-    # few due contacts as full rows. The cadence check stays in Python: per-row date arithmetic is
-    # spelt differently on SQLite and PostgreSQL.
-    last = Interaction.objects.filter(contacts=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")
-    rows = (
-        Contact.objects.filter(owner=owner, keep_in_touch=True)
-        .annotate(last_contact=Subquery(last[:1]))
-        .order_by(F("last_contact").asc(nulls_first=True), "pk")
-        .values_list("pk", "keep_in_touch_days", "last_contact")
-    )
-    due: dict[int, tuple] = {}
-    for pk, days, last_contact in rows:
-        days_since = (today - timezone.localtime(last_contact).date()).days if last_contact else None
-        if days_since is None or days_since >= days:
-            due[pk] = (last_contact, days_since)
-            if len(due) == limit:
-                break
-    contacts = Contact.objects.filter(pk__in=list(due)).select_related("company").in_bulk()
-    ordered = []
-    for pk, (last_contact, days_since) in due.items():
-        contact = contacts[pk]
-        contact.last_contact, contact.days_since = last_contact, days_since
-        ordered.append(contact)
-    return ordered
 
 
 def matching_words(queryset: QuerySet, q: str, fields: tuple[str, ...]) -> QuerySet:
