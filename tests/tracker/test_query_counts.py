@@ -39,6 +39,13 @@ class QueryCountTests(PersonaTestCase):
                 application=application,
                 contact=contact,
             )
+            FollowUp.objects.create(
+                owner=self.owner,
+                title=f"Keep in touch {i}",
+                due_on="2026-01-01",
+                contact=contact,
+                origin="keep_in_touch",
+            )
 
     def count_queries(self, url: str) -> int:
         with CaptureQueriesContext(connection) as context:

@@ -63,7 +63,7 @@ class Dashboard:
 
 def dashboard(owner, today: dt.date) -> Dashboard:
     # Keep-in-touch reminders (kept at each contact's cadence by the playbook) have their own section.
-    reminders = active_follow_ups(owner).filter(origin=KEEP_IN_TOUCH)
+    reminders = active_follow_ups(owner).filter(origin=KEEP_IN_TOUCH).select_related("contact__company")
     window = (
         active_follow_ups(owner)
         .exclude(origin=KEEP_IN_TOUCH)

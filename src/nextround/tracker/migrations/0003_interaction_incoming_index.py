@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0002_speed_indexes'),
+        ("tracker", "0002_speed_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['owner', 'direction', 'application', 'occurred_at'], name='interaction_incoming'),
+            model_name="interaction",
+            index=models.Index(
+                fields=["owner", "direction", "application", "occurred_at"], name="interaction_incoming"
+            ),
         ),
     ]
