@@ -16,7 +16,7 @@ from nextround.tracker.forms import (
     NewApplicationForm,
     StageForm,
 )
-from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company, Stage
+from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
 from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page, save_form
 
 
@@ -45,7 +45,6 @@ def board(request):
         "tracker/board.html",
         {
             "columns": queries.board(request.user),
-            "stage_choices": Stage.choices,
         },
     )
 
@@ -166,7 +165,6 @@ def application_stage(request, pk):
                     "tracker/_board_card.html",
                     {
                         "application": application,
-                        "stage_choices": Stage.choices,
                         "moved": message,
                     },
                 )
