@@ -14,6 +14,8 @@ SETS = [
     ("employer", "heldout_employer.jsonl"),
     ("candidate", "fresh_candidate.jsonl"),
     ("employer", "fresh_employer.jsonl"),
+    ("candidate", "fresh2_candidate.jsonl"),
+    ("employer", "fresh2_employer.jsonl"),
 ]
 
 
