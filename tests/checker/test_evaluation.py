@@ -16,6 +16,8 @@ SETS = [
     ("employer", "fresh_employer.jsonl"),
     ("candidate", "fresh2_candidate.jsonl"),
     ("employer", "fresh2_employer.jsonl"),
+    ("candidate", "blind_candidate.jsonl"),
+    ("employer", "blind_employer.jsonl"),
 ]
 
 
