@@ -124,9 +124,14 @@ def check(text: str, audience: str) -> list[Finding]:
     else:
         whole = ((0, len(normal)),)
         work = [(pair, whole) for pair in sorted({pair for word in words for pair in by_keyword[word]})]
+    folded = None
     for (rule_index, part), scopes in work:
         rule = ruleset.rules[rule_index]
-        pattern = rule.parts[part][1]
+        _, pattern, runs = rule.parts[part]
+        if runs:
+            folded = folded if folded is not None else normal.casefold()
+            if not all(run in folded for run in runs):
+                continue
         for match in (m for first, last in scopes for m in pattern.finditer(normal, first, last)):
             start, end = match.span()
             # Two patterns of one rule can match the same words; report them once.

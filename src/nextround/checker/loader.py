@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from nextround.checker.literals import mandatory_runs
 from nextround.checker.model import AUDIENCES, CATEGORIES, SEVERITIES, Rule
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -116,10 +117,12 @@ def _build_rule(raw: dict, audience: str, macros: dict[str, str], defaults: dict
 
     patterns = _string_list(raw, "patterns", where)
     expanded = [_expand(source, macros, where) for source in patterns]
+    compiled = [_compile_any([p], macros, where) for p in patterns]
     parts = tuple(
         zip(
             _pattern_keywords(expanded, keywords),
-            (_compile_any([p], macros, where) for p in patterns),
+            compiled,
+            (mandatory_runs(pattern) for pattern in compiled),
             strict=True,
         )
     )
@@ -162,7 +165,7 @@ def load_rules(path: Path, audience: str) -> RuleSet:
         raise RuleError(f"{path}: no rules found")
     index: dict[str, list[tuple[int, int]]] = {}
     for position, rule in enumerate(rules):
-        for part, (words, _) in enumerate(rule.parts):
+        for part, (words, _, _) in enumerate(rule.parts):
             for word in words:
                 index.setdefault(word, []).append((position, part))
     by_keyword = {word: tuple(positions) for word, positions in index.items()}

@@ -70,8 +70,9 @@ class Rule:
     keywords: frozenset[str]
     pattern: re.Pattern  # all patterns as one alternation
     # Each pattern alone with the keywords it can be woken by, so a message only pays for the patterns
-    # that could match it (a rule of twenty patterns usually needs one or two).
-    parts: tuple[tuple[frozenset[str], re.Pattern], ...]
+    # that could match it (a rule of twenty patterns usually needs one or two), and the literal text every
+    # match of it contains (see literals.py), checked with `in` before the pattern runs.
+    parts: tuple[tuple[frozenset[str], re.Pattern, tuple[str, ...]], ...]
     message: str
     suggestion: str
     replacement: str | None

@@ -24,8 +24,10 @@ def normalise_newlines(text: str) -> str:
 
 
 def too_long_message(length: int) -> str:
-    return (f"Your message is {length:,} characters long; the check takes up to {MAX_TEXT_CHARS:,}. "
-            "Check it in parts.")
+    return (
+        f"Your message is {length:,} characters long; the check takes up to {MAX_TEXT_CHARS:,}. "
+        "Check it in parts."
+    )
 
 
 def clean_message(text: str) -> str:
@@ -41,8 +43,10 @@ class CheckForm(forms.Form):
         choices=AUDIENCE_CHOICES,
         initial="candidate",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose who the message is for.",
-                        "invalid_choice": "Choose one of the two kinds of message."},
+        error_messages={
+            "required": "Choose who the message is for.",
+            "invalid_choice": "Choose one of the two kinds of message.",
+        },
     )
     # No max_length on the field: it would put maxlength on the textarea, and browsers silently cut a
     # longer paste. The length is checked in clean_text, with a message that says by how much.

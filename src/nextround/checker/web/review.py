@@ -85,13 +85,19 @@ def review(text: str, audience: str) -> dict:
         return {"checked": False, "audience": audience, "good_message": GOOD_MESSAGE[audience]}
     findings = check(text, audience)
     shown = [
-        ShownFinding(number, finding, category_label(finding.category), SEVERITY_LABELS.get(finding.severity,
-                                                                                           finding.severity))
+        ShownFinding(
+            number,
+            finding,
+            category_label(finding.category),
+            SEVERITY_LABELS.get(finding.severity, finding.severity),
+        )
         for number, finding in enumerate(findings, start=1)
     ]
     by_finding = {item.finding: item for item in shown}
-    pieces = [Piece(piece, by_finding.get(finding) if finding else None)
-              for piece, finding in highlight_segments(text, findings)]
+    pieces = [
+        Piece(piece, by_finding.get(finding) if finding else None)
+        for piece, finding in highlight_segments(text, findings)
+    ]
     return {
         "checked": True,
         "audience": audience,

@@ -86,7 +86,7 @@ def _error(message: str, status: int) -> JsonResponse:
 def api_check(request):
     """POST {"text": ..., "audience": ...} -> {"findings": [...]}; see docs/checker-web.md."""
     if request.method != "POST":
-        response = _error("Use POST with a JSON body: {\"text\": \"...\", \"audience\": \"candidate\"}.", 405)
+        response = _error('Use POST with a JSON body: {"text": "...", "audience": "candidate"}.', 405)
         response["Allow"] = "POST"
         return response
     # Refuse an oversized body before reading it, then again after (a chunked body has no length up front).
@@ -95,8 +95,11 @@ def api_check(request):
     except ValueError:
         declared = 0
     if declared > MAX_BODY_BYTES or len(request.body) > MAX_BODY_BYTES:
-        return _error(f"The request body is too large: send at most {MAX_BODY_BYTES // 1024} KB of JSON, "
-                      f"with a text of up to {MAX_TEXT_CHARS:,} characters.", 413)
+        return _error(
+            f"The request body is too large: send at most {MAX_BODY_BYTES // 1024} KB of JSON, "
+            f"with a text of up to {MAX_TEXT_CHARS:,} characters.",
+            413,
+        )
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except UnicodeDecodeError:
@@ -105,16 +108,17 @@ def api_check(request):
         where = f"line {exc.lineno}, column {exc.colno}"
         return _error(f"The body is not valid JSON ({exc.msg} at {where}).", 400)
     if not isinstance(payload, dict):
-        return _error("The body must be a JSON object with the fields \"text\" and \"audience\".", 400)
+        return _error('The body must be a JSON object with the fields "text" and "audience".', 400)
     text, audience = payload.get("text"), payload.get("audience")
     if "text" not in payload:
-        return _error("The field \"text\" is missing: send the message to check as a string.", 400)
+        return _error('The field "text" is missing: send the message to check as a string.', 400)
     if not isinstance(text, str):
-        return _error("The field \"text\" must be a string.", 400)
+        return _error('The field "text" must be a string.', 400)
     if audience not in AUDIENCES:
         got = "missing" if "audience" not in payload else f"{audience!r}"[:40]
-        return _error(f"The field \"audience\" must be one of {', '.join(map(repr, AUDIENCES))} (got {got}).",
-                      400)
+        return _error(
+            f'The field "audience" must be one of {", ".join(map(repr, AUDIENCES))} (got {got}).', 400
+        )
     if len(text) > MAX_TEXT_CHARS:
-        return _error(f"The field \"text\" is too long. {too_long_message(len(text))}", 413)
+        return _error(f'The field "text" is too long. {too_long_message(len(text))}', 413)
     return JsonResponse({"findings": [finding.to_dict() for finding in check(text, audience)]})

@@ -1,0 +1,53 @@
+"""The literal prefilter never drops a match: every run it requires is in every text a pattern matches."""
+
+import json
+import re
+from pathlib import Path
+
+from nextround.checker import check
+from nextround.checker.literals import mandatory_runs
+from nextround.checker.loader import ruleset_for
+
+HERE = Path(__file__).parent
+
+
+def test_runs_are_the_literal_text_every_match_contains():
+    def runs(source: str) -> set[str]:
+        return set(mandatory_runs(re.compile(source, re.IGNORECASE)))
+
+    assert runs(r"\bthanks for nothing\b") == {"thanks for nothing"}
+    assert runs(r"\bThanks (?:for|on) wasting\b") == {"thanks ", " wasting"}
+    assert runs(r"\bover[- ]?qualified\b") == {"qualified", "over"}
+    assert runs(r"(?:stronger|better) than") == {" than"}
+    assert runs(r"(?<!thanks )\bso much for\b") == {"so much for"}
+    assert runs(r"\b(?:why)?\s+me\b") == set()
+    assert runs(r"(?:really )+sorry") == {"really ", "sorry"}
+    assert runs(r"(?:really )*sorry") == {"sorry"}
+
+
+def corpus() -> list[str]:
+    texts = []
+    for audience in ("candidate", "employer"):
+        for rule in ruleset_for(audience).rules:
+            texts += [*rule.examples_flag, *rule.examples_pass]
+    for path in sorted(HERE.glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    return texts
+
+
+def test_no_pattern_matches_a_text_that_lacks_one_of_its_runs():
+    texts = corpus()
+    folded = [text.casefold() for text in texts]
+    checked = 0
+    for audience in ("candidate", "employer"):
+        for rule in ruleset_for(audience).rules:
+            for _, pattern, runs in rule.parts:
+                for text, low in zip(texts, folded, strict=True):
+                    if pattern.search(text):
+                        checked += 1
+                        assert all(run in low for run in runs), (rule.id, pattern.pattern, runs, text)
+    assert checked > 500
+
+
+def test_casefolding_keeps_unusual_capitals_matching():
+    assert [f.category for f in check("THANKS FOR NOTHING.", "candidate")] == ["resentment"]
