@@ -262,3 +262,27 @@ class ContactTests(PersonaTestCase):
         self.assertContains(page, "Interviewer")
         self.assertContains(page, "Hiring manager")
         self.assertEqual(contact.application_links.filter(connected=True).count(), 2)
+
+
+class LongPickerTests(PersonaTestCase):
+    def test_stand_alone_forms_draw_recent_and_chosen_rows_but_accept_any_of_yours(self):
+        from nextround.tracker.queries import CONTACT_OPTIONS
+
+        oldest = make_contact(self.owner, "Aaron Oldest")
+        for i in range(CONTACT_OPTIONS + 5):
+            make_contact(self.owner, f"Person {i:03d}")
+        page = self.client.get(reverse("tracker:interaction_create"))
+        self.assertNotContains(page, "Aaron Oldest")
+        self.assertContains(page, f"Person {CONTACT_OPTIONS + 4:03d}")
+        prefilled = self.client.get(reverse("tracker:follow_up_create"), {"contact": oldest.pk})
+        self.assertContains(prefilled, "Aaron Oldest")
+        response = self.client.post(
+            reverse("tracker:follow_up_create"),
+            {
+                "title": "Write to Aaron",
+                "due_on": "2026-12-01",
+                "contact": oldest.pk,
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(FollowUp.objects.get(title="Write to Aaron").contact, oldest)

@@ -190,6 +190,16 @@ def contact_options(owner, application: Application, *, q: str = "") -> QuerySet
     )
 
 
+def recent_or_chosen(queryset: QuerySet, chosen: list[int], order_by: tuple[str, ...]) -> QuerySet:
+    """The CONTACT_OPTIONS most recently added rows of `queryset` plus those in `chosen`, for a picker.
+
+    A picker of 30,000 imported connections takes seconds to draw and nobody scrolls it; the form still
+    accepts any of the user's rows, this only bounds what is drawn.
+    """
+    recent = queryset.order_by("-pk").values("pk")[:CONTACT_OPTIONS]
+    return queryset.filter(Q(pk__in=recent) | Q(pk__in=chosen)).order_by(*order_by)
+
+
 def filtered_contacts(owner, *, q: str = "", role: str = "", keep_in_touch: bool = False) -> QuerySet:
     contacts = Contact.objects.filter(owner=owner).select_related("company")
     if role:

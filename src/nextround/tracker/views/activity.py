@@ -30,6 +30,24 @@ def back_to(application_id: int | None) -> str:
     return reverse("tracker:dashboard")
 
 
+def bound_pickers(form) -> None:
+    """Draw a form's application and contact pickers with the recent rows plus the ones chosen."""
+
+    def chosen(name: str) -> list[int]:
+        value = form[name].value()
+        keys = [getattr(v, "pk", v) for v in (value if isinstance(value, list | tuple) else [value])]
+        return [int(key) for key in keys if str(key or "").isdigit()]
+
+    for name, order in (
+        ("application", ("-stage_changed_at", "-pk")),
+        ("contact", ("name", "pk")),
+        ("contacts", ("name", "pk")),
+    ):
+        if name in form.fields:
+            field = form.fields[name]
+            field.queryset = queries.recent_or_chosen(field.queryset, chosen(name), order)
+
+
 def prefill(request) -> dict:
     """Initial application/contact for a new interaction or follow-up, from ?application= and ?contact=."""
     initial = {}
@@ -110,6 +128,7 @@ def interaction_create(request):
                 return response
             messages.success(request, "Added to your timeline.")
             return redirect(safe_next(request, default_next))
+    bound_pickers(form)
     if request.htmx:
         fixed = form.cleaned_data.get("application") if form.is_bound else None
         return render(
@@ -138,6 +157,7 @@ def interaction_edit(request, pk):
         )
         messages.success(request, "Saved.")
         return redirect(back)
+    bound_pickers(form)
     return form_page(request, form, title="Edit interaction", cancel_url=back)
 
 
@@ -166,6 +186,7 @@ def follow_up_create(request):
         messages.success(request, f"Follow-up added for {follow_up.due_on:%a %d %b}.")
         default = back_to(follow_up.application_id)
         return redirect(safe_next(request, default))
+    bound_pickers(form)
     return form_page(
         request,
         form,
@@ -183,6 +204,7 @@ def follow_up_edit(request, pk):
         form.save()
         messages.success(request, "Saved.")
         return redirect(safe_next(request, reverse("tracker:dashboard")))
+    bound_pickers(form)
     return form_page(
         request, form, title="Edit follow-up", cancel_url=safe_next(request, reverse("tracker:dashboard"))
     )
