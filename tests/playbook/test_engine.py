@@ -71,8 +71,8 @@ class TestRejectionPlan:
         steps = build_plan(situation(people=(), user_name=""))
         thank_you = by_key(steps)["thank_you"]
         assert thank_you.contact_id is None
-        assert "[the recruiter's name]" in thank_you.title
-        assert thank_you.draft.startswith("Hi [the recruiter's name],")
+        assert thank_you.title == "Send the recruiter a thank-you note", "a title names the role, not a hint"
+        assert thank_you.draft.startswith("Hi [the recruiter's name],"), "a draft shows what to fill in"
         assert "[your name]" in thank_you.draft
         for step in steps:
             for text in (step.title, step.why, step.draft or "", step.subject):
@@ -139,7 +139,8 @@ class TestRejectionPlan:
     def test_reference_checks_without_linked_references_leave_a_placeholder_step(self):
         steps = by_key(build_plan(situation(references_checked=True)))
         assert steps["reference"].contact_id is None
-        assert "[your reference's name]" in steps["reference"].title
+        assert steps["reference"].title == "Ask your reference what they were asked"
+        assert "[your reference's name]" in steps["reference"].draft
 
     def test_mutual_connection_linked_or_at_the_company(self):
         colleague = Person(8, "Kenji Sato", "other")

@@ -93,6 +93,10 @@ def add_progress(*, owner) -> None:
             questions_asked=questions,
             at=at,
         )
+    # Someone rejected a week or more ago has had time to reflect; the newest rejections still ask for it.
+    week_ago = now - dt.timedelta(days=7)
+    for step in PlanStep.objects.filter(owner=owner, kind="reflection", plan__decided_at__lt=week_ago):
+        services.set_step_status(step=step, status="done")
     plan = Plan.objects.filter(owner=owner, application__role_title="Senior Data Analyst").first()
     if plan:
         services.save_reflection(

@@ -5,6 +5,7 @@ file. Keys are stable ("interviewer:12"), so the service can regenerate a plan w
 """
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -191,6 +192,11 @@ class _Builder:
         def fill(template: str) -> str:
             return content_module.fill(template, values, hints)
 
+        # A title names the role when the person is unknown ("Send the recruiter a polite check-in"); the
+        # [bracketed] hint belongs in drafts, where the user must fill it in before sending.
+        role = re.sub(r"^\[|(?:'s name)?\]$", "", hints["contact_name"])
+        title_hints = {**hints, "first_name": role, "contact_name": role}
+
         if due_on is None:
             due_on = self.delayed(business_days_after(self.start, self.content.timing[kind]), kind)
         has_message = content_module.STEP_KINDS[kind] and draft
@@ -198,7 +204,7 @@ class _Builder:
             StepSpec(
                 key=key,
                 kind=kind,
-                title=fill(text["title"]),
+                title=content_module.fill(text["title"], values, title_hints),
                 why=fill(text[why_key]),
                 due_on=due_on,
                 channel=channel or text["channel"],

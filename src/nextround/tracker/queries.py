@@ -57,6 +57,11 @@ class Dashboard:
         self.total = sum(self.counts.values())
 
     @property
+    def hidden_due(self) -> int:
+        """Follow-ups due by next week that the dashboard does not list (the Follow-ups page has them)."""
+        return self.due_count - len(self.overdue) - len(self.due_today) - len(self.upcoming)
+
+    @property
     def stage_rows(self) -> list[tuple[str, str, int]]:
         return [(value, label, self.counts[value]) for value, label in Stage.choices]
 
