@@ -27,10 +27,12 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from nextround.checker import check  # noqa: E402
 
-PARAGRAPH = ("Thank you for taking the time to talk with me about the analyst role last week. I enjoyed "
-             "meeting the team and learning how you plan the next release. Why wasn't I selected? I expect "
-             "an answer by Friday. If another opening comes up that fits my background, I would be glad to "
-             "hear about it. ")
+PARAGRAPH = (
+    "Thank you for taking the time to talk with me about the analyst role last week. I enjoyed "
+    "meeting the team and learning how you plan the next release. Why wasn't I selected? I expect "
+    "an answer by Friday. If another opening comes up that fits my background, I would be glad to "
+    "hear about it. "
+)
 
 
 def message(length: int = 2000) -> str:

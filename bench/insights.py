@@ -20,9 +20,14 @@ import time
 
 SOURCES = ["referral", "job_board", "company_site", "recruiter", "linkedin", "other"]
 PATHS = [
-    ["applied"], ["applied", "ghosted"], ["applied", "rejected"], ["applied", "screening", "rejected"],
-    ["applied", "screening", "interviewing", "rejected"], ["applied", "screening", "interviewing"],
-    ["applied", "screening", "interviewing", "offer"], ["applied", "withdrawn"],
+    ["applied"],
+    ["applied", "ghosted"],
+    ["applied", "rejected"],
+    ["applied", "screening", "rejected"],
+    ["applied", "screening", "interviewing", "rejected"],
+    ["applied", "screening", "interviewing"],
+    ["applied", "screening", "interviewing", "offer"],
+    ["applied", "withdrawn"],
 ]
 TAGS = ["skills", "experience", "communication", "interview", "fit", "budget", "internal_candidate"]
 
@@ -55,9 +60,11 @@ def fill(username: str, applications: int, interactions: int, seed: int):
     Profile.objects.create(user=user)
     with transaction.atomic():
         companies = Company.objects.bulk_create(
-            [Company(owner=user, name=f"Company {i}") for i in range(max(10, applications // 10))])
+            [Company(owner=user, name=f"Company {i}") for i in range(max(10, applications // 10))]
+        )
         contacts = Contact.objects.bulk_create(
-            [Contact(owner=user, name=f"Person {i}") for i in range(max(10, applications // 5))])
+            [Contact(owner=user, name=f"Person {i}") for i in range(max(10, applications // 5))]
+        )
         plans_of = []
         apps, histories = [], []
         for i in range(applications):
@@ -65,49 +72,102 @@ def fill(username: str, applications: int, interactions: int, seed: int):
             path = rng.choice(PATHS)
             dates = [applied + dt.timedelta(days=4 * step) for step in range(len(path))]
             dates = [min(when, now) for when in dates]
-            apps.append(Application(
-                owner=user, company=rng.choice(companies), role_title=f"Analyst {i}",
-                source=rng.choice(SOURCES), applied_on=applied.date(), stage=path[-1],
-                stage_changed_at=dates[-1],
-            ))
+            apps.append(
+                Application(
+                    owner=user,
+                    company=rng.choice(companies),
+                    role_title=f"Analyst {i}",
+                    source=rng.choice(SOURCES),
+                    applied_on=applied.date(),
+                    stage=path[-1],
+                    stage_changed_at=dates[-1],
+                )
+            )
             histories.append(list(zip(path, dates, strict=True)))
         apps = Application.objects.bulk_create(apps, batch_size=2000)
-        StageChange.objects.bulk_create([
-            StageChange(owner=user, application=app, from_stage=(history[k - 1][0] if k else ""),
-                        to_stage=stage, changed_at=when)
-            for app, history in zip(apps, histories, strict=True) for k, (stage, when) in enumerate(history)
-        ], batch_size=5000)
-        made = Interaction.objects.bulk_create([
-            Interaction(owner=user, kind=rng.choice(["call", "email", "message", "meeting"]),
-                        direction=rng.choice(["in", "out", ""]), summary="bench",
-                        occurred_at=now - dt.timedelta(days=rng.randint(0, 365),
-                                                       minutes=rng.randint(0, 1440)),
-                        application=rng.choice(apps) if rng.random() < 0.9 else None)
-            for _ in range(interactions)
-        ], batch_size=5000)
+        StageChange.objects.bulk_create(
+            [
+                StageChange(
+                    owner=user,
+                    application=app,
+                    from_stage=(history[k - 1][0] if k else ""),
+                    to_stage=stage,
+                    changed_at=when,
+                )
+                for app, history in zip(apps, histories, strict=True)
+                for k, (stage, when) in enumerate(history)
+            ],
+            batch_size=5000,
+        )
+        made = Interaction.objects.bulk_create(
+            [
+                Interaction(
+                    owner=user,
+                    kind=rng.choice(["call", "email", "message", "meeting"]),
+                    direction=rng.choice(["in", "out", ""]),
+                    summary="bench",
+                    occurred_at=now - dt.timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1440)),
+                    application=rng.choice(apps) if rng.random() < 0.9 else None,
+                )
+                for _ in range(interactions)
+            ],
+            batch_size=5000,
+        )
         through = Interaction.contacts.through
-        through.objects.bulk_create([
-            through(interaction_id=interaction.pk, contact_id=rng.choice(contacts).pk)
-            for interaction in made if interaction.direction == "out"
-        ], batch_size=5000)
+        through.objects.bulk_create(
+            [
+                through(interaction_id=interaction.pk, contact_id=rng.choice(contacts).pk)
+                for interaction in made
+                if interaction.direction == "out"
+            ],
+            batch_size=5000,
+        )
         rejected = [app for app in apps if app.stage in ("rejected", "ghosted")]
-        plans_of = Plan.objects.bulk_create([
-            Plan(owner=user, application=app, kind="ghosted" if app.stage == "ghosted" else "rejection",
-                 decided_at=app.stage_changed_at) for app in rejected
-        ], batch_size=2000)
-        steps = PlanStep.objects.bulk_create([
-            PlanStep(owner=user, plan=plan, key=kind, kind=kind, title=kind, why="bench", due_on=now.date(),
-                     channel="phone" if kind == "call_recruiter" else "email",
-                     status=rng.choice(["todo", "done", "declined", "skipped"]),
-                     completed_at=now - dt.timedelta(days=rng.randint(0, 300)))
-            for plan in plans_of for kind in ("thank_you", "call_recruiter", "reference", "network")
-        ], batch_size=5000)
-        StepLog.objects.bulk_create([
-            StepLog(owner=user, step=step,
+        plans_of = Plan.objects.bulk_create(
+            [
+                Plan(
+                    owner=user,
+                    application=app,
+                    kind="ghosted" if app.stage == "ghosted" else "rejection",
+                    decided_at=app.stage_changed_at,
+                )
+                for app in rejected
+            ],
+            batch_size=2000,
+        )
+        steps = PlanStep.objects.bulk_create(
+            [
+                PlanStep(
+                    owner=user,
+                    plan=plan,
+                    key=kind,
+                    kind=kind,
+                    title=kind,
+                    why="bench",
+                    due_on=now.date(),
+                    channel="phone" if kind == "call_recruiter" else "email",
+                    status=rng.choice(["todo", "done", "declined", "skipped"]),
+                    completed_at=now - dt.timedelta(days=rng.randint(0, 300)),
+                )
+                for plan in plans_of
+                for kind in ("thank_you", "call_recruiter", "reference", "network")
+            ],
+            batch_size=5000,
+        )
+        StepLog.objects.bulk_create(
+            [
+                StepLog(
+                    owner=user,
+                    step=step,
                     outcome=rng.choice(["declined", "feedback", "referral", "no_answer"]),
-                    words="Some words heard on the phone.", tags=rng.sample(TAGS, 2))
-            for step in steps if step.status in ("done", "declined")
-        ], batch_size=5000)
+                    words="Some words heard on the phone.",
+                    tags=rng.sample(TAGS, 2),
+                )
+                for step in steps
+                if step.status in ("done", "declined")
+            ],
+            batch_size=5000,
+        )
     return user
 
 
@@ -148,15 +208,19 @@ def main() -> int:
     ok = True
     for url, (small_times, big_times) in results.items():
         print(f"GET {url}  ({args.requests} requests each)")
-        for label, times in (("100 applications, 1,000 interactions", small_times),
-                             ("10,000 applications, 100,000 interactions", big_times)):
+        for label, times in (
+            ("100 applications, 1,000 interactions", small_times),
+            ("10,000 applications, 100,000 interactions", big_times),
+        ):
             print(f"  {label:43} median {statistics.median(times):6.1f} ms   p95 {p95(times):6.1f} ms")
         ratio_median = statistics.median(big_times) / statistics.median(small_times)
         ratio_p95 = p95(big_times) / p95(small_times)
         met = p95(big_times) < 300 and ratio_p95 < 3
         ok = ok and met
-        print(f"  ratio big/small: median {ratio_median:.2f}, p95 {ratio_p95:.2f}; "
-              f"target (p95 < 300 ms, ratio < 3) {'met' if met else 'NOT met'}")
+        print(
+            f"  ratio big/small: median {ratio_median:.2f}, p95 {ratio_p95:.2f}; "
+            f"target (p95 < 300 ms, ratio < 3) {'met' if met else 'NOT met'}"
+        )
     return 0 if ok else 1
 
 

@@ -37,7 +37,9 @@ def test_typing_a_risky_message_marks_it_and_a_suggestion_replaces_the_words(liv
     message.fill("🙂 " + text)
     page.wait_for_function(
         "excerpt => [...document.querySelectorAll('button[data-checker-apply]')]"
-        ".some(b => b.dataset.excerpt === excerpt)", arg=found.excerpt)
+        ".some(b => b.dataset.excerpt === excerpt)",
+        arg=found.excerpt,
+    )
     # The checker counts the emoji and the space as two characters before the text.
     button = page.locator(f"button[data-checker-apply][data-start='{found.start + 2}']").first
     button.click()
@@ -46,4 +48,6 @@ def test_typing_a_risky_message_marks_it_and_a_suggestion_replaces_the_words(liv
     # The check runs again on the new text, and the replaced words are no longer offered for replacing.
     page.wait_for_function(
         "excerpt => ![...document.querySelectorAll('button[data-checker-apply]')]"
-        ".some(b => b.dataset.excerpt === excerpt)", arg=found.excerpt)
+        ".some(b => b.dataset.excerpt === excerpt)",
+        arg=found.excerpt,
+    )

@@ -17,8 +17,10 @@ class Node:
         return (self.attrs.get("class") or "").split()
 
     def text(self, skip=lambda node: False) -> str:
-        return "".join(child if isinstance(child, str) else ("" if skip(child) else child.text(skip))
-                       for child in self.children)
+        return "".join(
+            child if isinstance(child, str) else ("" if skip(child) else child.text(skip))
+            for child in self.children
+        )
 
     def find_all(self, predicate):
         for child in self.children:

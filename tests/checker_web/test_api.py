@@ -36,10 +36,19 @@ class ApiTests(TestCase):
         findings = response.json()["findings"]
         self.assertEqual(findings, [finding.to_dict() for finding in check(RISKY, "candidate")])
         self.assertEqual({f["category"] for f in findings}, {"why_question", "accusation"})
-        fields = {"rule", "category", "severity", "start", "end", "excerpt", "message", "suggestion",
-                  "replacement"}
+        fields = {
+            "rule",
+            "category",
+            "severity",
+            "start",
+            "end",
+            "excerpt",
+            "message",
+            "suggestion",
+            "replacement",
+        }
         self.assertEqual(set(findings[0]), fields)
-        self.assertEqual(RISKY[findings[1]["start"]:findings[1]["end"]], findings[1]["excerpt"])
+        self.assertEqual(RISKY[findings[1]["start"] : findings[1]["end"]], findings[1]["excerpt"])
 
     def test_employer_audience_and_benign_text(self):
         feedback = "We felt you were overqualified and might not fit with our young team"
@@ -60,8 +69,14 @@ class ApiTests(TestCase):
         self.assert_error(self.post({"audience": "candidate"}), 400, '"text"', "missing")
         self.assert_error(self.post({"text": 42, "audience": "candidate"}), 400, '"text"', "string")
         self.assert_error(self.post({"text": RISKY}), 400, '"audience"', "missing")
-        self.assert_error(self.post({"text": RISKY, "audience": "lawyer"}), 400, '"audience"', "'lawyer'",
-                          "'candidate'", "'employer'")
+        self.assert_error(
+            self.post({"text": RISKY, "audience": "lawyer"}),
+            400,
+            '"audience"',
+            "'lawyer'",
+            "'candidate'",
+            "'employer'",
+        )
 
     def test_only_post(self):
         for method in ("get", "put", "delete"):
@@ -74,8 +89,13 @@ class ApiTests(TestCase):
         response = self.post({"text": at_limit, "audience": "candidate"})
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.json()["findings"])
-        self.assert_error(self.post({"text": at_limit + "!", "audience": "candidate"}), 413, '"text"',
-                          "20,001 characters", "20,000")
+        self.assert_error(
+            self.post({"text": at_limit + "!", "audience": "candidate"}),
+            413,
+            '"text"',
+            "20,001 characters",
+            "20,000",
+        )
 
     def test_a_body_over_64_kb_is_a_413_before_it_is_read(self):
         huge = json.dumps({"text": "\u00e9" * 40_000, "audience": "candidate"}, ensure_ascii=False)

@@ -44,14 +44,18 @@ class PartialTests(TestCase):
     def test_the_field_name_can_be_given_and_the_audience_defaults_to_the_candidate(self):
         source = '{% include "checker/_live_check.html" with field_id="id_message" field_name="message" %}'
         (box,) = by_class(parse(self.render(source)), "live-check")
-        self.assertEqual(json.loads(box.attrs["hx-vals"]),
-                         {"audience": "candidate", "target": "id_message", "field": "message"})
+        self.assertEqual(
+            json.loads(box.attrs["hx-vals"]),
+            {"audience": "candidate", "target": "id_message", "field": "message"},
+        )
 
     def test_the_partial_works_on_a_real_page_through_the_base_template(self):
         # The page of the checker itself extends the base template; the partial must render in that
         # environment too (static tag, url tag), so render it inside the base template's content block.
-        source = ('{% extends "core/base.html" %}{% block content %}<textarea id="x1" name="note"></textarea>'
-                  '{% include "checker/_live_check.html" with field_id="x1" %}{% endblock %}')
+        source = (
+            '{% extends "core/base.html" %}{% block content %}<textarea id="x1" name="note"></textarea>'
+            '{% include "checker/_live_check.html" with field_id="x1" %}{% endblock %}'
+        )
         root = parse(self.render(source))
         self.assertEqual(len(by_class(root, "live-check")), 1)
         self.assertIn("X-CSRFToken", by_tag(root, "body")[0].attrs["hx-headers"])
@@ -62,8 +66,17 @@ class InlineEndpointTests(TestCase):
         self.client = Client()
 
     def test_findings_for_the_draft_named_by_field(self):
-        response = self.client.post(URL, {"audience": "candidate", "target": "draft-body-7", "field": "body",
-                                          "body": RISKY, "title": "not this"}, **HTMX)
+        response = self.client.post(
+            URL,
+            {
+                "audience": "candidate",
+                "target": "draft-body-7",
+                "field": "body",
+                "body": RISKY,
+                "title": "not this",
+            },
+            **HTMX,
+        )
         self.assertEqual(response.status_code, 200)
         root = parse(response.content)
         (findings,) = by_class(root, "findings")
@@ -78,8 +91,15 @@ class InlineEndpointTests(TestCase):
         self.assertEqual(len(by_tag(by_class(parse(response.content), "findings")[0], "li")), 2)
 
     def test_a_benign_draft_says_no_warnings(self):
-        response = self.client.post(URL, {"audience": "candidate", "target": "d", "field": "d",
-                                          "d": "Thank you for explaining the process."})
+        response = self.client.post(
+            URL,
+            {
+                "audience": "candidate",
+                "target": "d",
+                "field": "d",
+                "d": "Thank you for explaining the process.",
+            },
+        )
         self.assertContains(response, "Message check: no warnings.")
         self.assertNotContains(response, "<ol")
 
@@ -113,6 +133,8 @@ class InlineEndpointTests(TestCase):
         too_long = self.client.post(URL, data)
         self.assertContains(too_long, "20,001 characters", status_code=422)
         self.assertEqual(self.client.post(URL, {"audience": "lawyer", "text": RISKY}).status_code, 400)
-        self.assertEqual(self.client.post(URL, {"audience": "candidate", "target": '"><b>', "text": RISKY})
-                         .status_code, 400)
+        self.assertEqual(
+            self.client.post(URL, {"audience": "candidate", "target": '"><b>', "text": RISKY}).status_code,
+            400,
+        )
         self.assertEqual(self.client.get(URL).status_code, 405)

@@ -115,8 +115,11 @@ class PageTests(TestCase):
         # The audience matters: the same words go through the candidate's rules instead.
         as_candidate = self.client.post(URL, {"audience": "candidate", "text": EMPLOYER_RISKY}, **HTMX)
         self.assertEqual(finding_count(parse(as_candidate.content)), len(check(EMPLOYER_RISKY, "candidate")))
-        benign = self.client.post(URL, {"audience": "employer", "text": "We chose a candidate with deeper "
-                                        "Kubernetes experience."}, **HTMX)
+        benign = self.client.post(
+            URL,
+            {"audience": "employer", "text": "We chose a candidate with deeper Kubernetes experience."},
+            **HTMX,
+        )
         self.assertContains(benign, "No warnings.")
         self.assertContains(benign, "job-related, observable evidence")
 
@@ -144,8 +147,10 @@ class PageTests(TestCase):
         self.assertNotIn("checked", employer.attrs)
 
     def test_everything_the_writer_typed_is_escaped_in_the_textarea_and_in_the_marked_copy(self):
-        text = ('<script>alert("x")</script> “Quoted” & \'single\' 🙂🎉 مرحبا שלום\n'
-                "</textarea><b>bold</b> This process was rigged. 🙂")
+        text = (
+            "<script>alert(\"x\")</script> “Quoted” & 'single' 🙂🎉 مرحبا שלום\n"
+            "</textarea><b>bold</b> This process was rigged. 🙂"
+        )
         self.assertTrue(check(text, "candidate"), "the text must have a finding so the marked copy shows")
         for headers in ({}, HTMX):
             response = self.client.post(URL, {"audience": "candidate", "text": text}, **headers)
@@ -227,8 +232,9 @@ class UseSuggestionTests(TestCase):
         self.assertIn("Use suggestion", button.text())
 
     def test_without_scripts_use_suggestion_replaces_the_excerpt_and_checks_again(self):
-        response = self.client.post(URL, {"audience": self.audience, "text": self.text,
-                                          "apply": self.apply_token(self.finding)})
+        response = self.client.post(
+            URL, {"audience": self.audience, "text": self.text, "apply": self.apply_token(self.finding)}
+        )
         expected = self.text[: self.finding.start] + self.finding.replacement + self.text[self.finding.end :]
         self.assertEqual(textarea_value(parse(response.content)), expected)
         self.assertContains(response, "Replaced “")

@@ -7,14 +7,24 @@ from nextround.insights.debrief import LogFacts, PlanFacts, StepFacts, Tag
 from nextround.playbook import content
 
 VOCABULARY = [
-    Tag("skills", "Skills", True), Tag("interview", "Interview", True),
-    Tag("budget", "Budget", False), Tag("internal_candidate", "Internal candidate", False),
+    Tag("skills", "Skills", True),
+    Tag("interview", "Interview", True),
+    Tag("budget", "Budget", False),
+    Tag("internal_candidate", "Internal candidate", False),
 ]
 
 
 def log(outcome, *, kind="call_recruiter", channel="call", tags=(), words="", day=1):
-    return LogFacts(outcome=outcome, step_kind=kind, interaction_kind=channel, tags=tuple(tags), words=words,
-                    company="Acme", role="Analyst", at=dt.datetime(2026, 10, day, tzinfo=dt.UTC))
+    return LogFacts(
+        outcome=outcome,
+        step_kind=kind,
+        interaction_kind=channel,
+        tags=tuple(tags),
+        words=words,
+        company="Acme",
+        role="Analyst",
+        at=dt.datetime(2026, 10, day, tzinfo=dt.UTC),
+    )
 
 
 def test_debrief_counts_what_the_user_did_and_what_people_said():
@@ -82,7 +92,10 @@ def test_themes_count_feedback_tags_with_quotes_split_by_what_you_can_act_on():
     assert (result.actionable_mentions, result.not_actionable_mentions) == (4, 1)
     # Newest quote first, so the latest thing heard is on top.
     assert [q.words for q in result.actionable[0].quotes] == [
-        "More dbt experience would help.", "Statistics depth.", "Brush up on SQL window functions."]
+        "More dbt experience would help.",
+        "Statistics depth.",
+        "Brush up on SQL window functions.",
+    ]
     assert sorted(q.words for q in result.untagged) == ["Old tag.", "They went another way."]
 
 
@@ -90,7 +103,11 @@ def test_the_playbook_vocabulary_splits_tags_as_the_domain_says():
     tags = {tag["key"]: tag["actionable"] for tag in content.load().tags}
     assert {key for key, actionable in tags.items() if actionable} >= {"skills", "experience", "interview"}
     assert {key for key, actionable in tags.items() if not actionable} >= {
-        "budget", "internal_candidate", "compensation", "process"}
+        "budget",
+        "internal_candidate",
+        "compensation",
+        "process",
+    }
 
 
 def test_week_starts_are_mondays_capped_at_twelve_and_not_before_the_period():
@@ -106,11 +123,16 @@ def test_weekly_counts_against_goals():
     goals = activity.Goals(applications=2, followups=1, contacts=2)
     weeks = [dt.date(2026, 11, 2), dt.date(2026, 11, 9)]
     rows = activity.weekly(
-        weeks, goals,
+        weeks,
+        goals,
         applied=[dt.date(2026, 11, 2), dt.date(2026, 11, 8), dt.date(2026, 11, 9), dt.date(2026, 10, 30)],
         followups_done=[dt.date(2026, 11, 12)],
-        contacted=[(dt.date(2026, 11, 3), 7), (dt.date(2026, 11, 5), 7), (dt.date(2026, 11, 6), 8),
-                   (dt.date(2026, 11, 10), 7)],
+        contacted=[
+            (dt.date(2026, 11, 3), 7),
+            (dt.date(2026, 11, 5), 7),
+            (dt.date(2026, 11, 6), 8),
+            (dt.date(2026, 11, 10), 7),
+        ],
     )
     first, second = rows
     assert (first.applications, first.followups, first.contacts) == (2, 0, 2)  # person 7 counts once a week

@@ -19,8 +19,12 @@ def app(pk, path, *, source="job_board", applied=1, step=3, first_incoming=None,
     """An application that went through `path`, one stage every `step` days from October `applied`."""
     moves = [Move(name, at(applied + i * step)) for i, name in enumerate(path)]
     return AppFacts(
-        id=pk, source=source, stage=stage or path[-1], moves=moves,
-        applied_on=dt.date(2026, 10, applied) if applied_on else None, first_incoming=first_incoming,
+        id=pk,
+        source=source,
+        stage=stage or path[-1],
+        moves=moves,
+        applied_on=dt.date(2026, 10, applied) if applied_on else None,
+        first_incoming=first_incoming,
     )
 
 
@@ -77,13 +81,16 @@ def test_empty_search_has_an_empty_funnel():
     assert funnel.total == 0 and funnel.links == [] and all(row.reached == 0 for row in funnel.rows)
 
 
-@pytest.mark.parametrize(("successes", "n", "low", "high"), [
-    (0, 10, 0.0, 0.2775),
-    (5, 10, 0.2366, 0.7634),
-    (10, 10, 0.7225, 1.0),
-    (1, 3, 0.0615, 0.7923),
-    (30, 100, 0.2189, 0.3958),
-])
+@pytest.mark.parametrize(
+    ("successes", "n", "low", "high"),
+    [
+        (0, 10, 0.0, 0.2775),
+        (5, 10, 0.2366, 0.7634),
+        (10, 10, 0.7225, 1.0),
+        (1, 3, 0.0615, 0.7923),
+        (30, 100, 0.2189, 0.3958),
+    ],
+)
 def test_wilson_interval_matches_published_values(successes, n, low, high):
     assert metrics.wilson_interval(successes, n) == pytest.approx((low, high), abs=1e-4)
 
@@ -132,9 +139,13 @@ def test_time_to_first_answer_and_to_decision_in_days():
 
 
 def test_times_count_calendar_days_in_the_users_time_zone():
-    late = AppFacts(id=1, source="other", stage="rejected", applied_on=dt.date(2026, 10, 1),
-                    moves=[Move("applied", at(1)),
-                           Move("rejected", dt.datetime(2026, 10, 2, 23, 30, tzinfo=UTC))])
+    late = AppFacts(
+        id=1,
+        source="other",
+        stage="rejected",
+        applied_on=dt.date(2026, 10, 1),
+        moves=[Move("applied", at(1)), Move("rejected", dt.datetime(2026, 10, 2, 23, 30, tzinfo=UTC))],
+    )
     assert metrics.time_to_answer([late], UTC).days == [1]
     assert metrics.time_to_answer([late], BERLIN).days == [2]  # 00:30 on the 3rd in Berlin
 
@@ -159,8 +170,13 @@ def test_waiting_past_three_weeks_without_an_answer():
 
 
 def test_applied_day_falls_back_to_the_first_move_out_of_saved():
-    saved_then_sent = AppFacts(id=1, source="other", stage="applied", applied_on=None,
-                               moves=[Move("saved", at(1)), Move("applied", at(4))])
+    saved_then_sent = AppFacts(
+        id=1,
+        source="other",
+        stage="applied",
+        applied_on=None,
+        moves=[Move("saved", at(1)), Move("applied", at(4))],
+    )
     only_saved = AppFacts(id=2, source="other", stage="saved", applied_on=None, moves=[Move("saved", at(1))])
     assert metrics.applied_day(saved_then_sent, UTC) == dt.date(2026, 10, 4)
     assert metrics.applied_day(only_saved, UTC) is None

@@ -22,12 +22,17 @@ NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
 class ReportCommandTests(PersonaTestCase):
     def setUp(self):
         super().setUp()
-        search = [(40, ["screening", "rejected"], "referral"), (30, ["rejected"], "job_board"),
-                  (25, [], "job_board"), (100, ["screening"], "referral")]
+        search = [
+            (40, ["screening", "rejected"], "referral"),
+            (30, ["rejected"], "job_board"),
+            (25, [], "job_board"),
+            (100, ["screening"], "referral"),
+        ]
         for days, path, source in search:
             at = NOW - dt.timedelta(days=days)
-            application = make_application(self.owner, at=at, applied_on=at.date(), source=source,
-                                            role_title=f"Analyst {days}")
+            application = make_application(
+                self.owner, at=at, applied_on=at.date(), source=source, role_title=f"Analyst {days}"
+            )
             for index, stage in enumerate(path, start=1):
                 change_stage(application=application, stage=stage, at=at + dt.timedelta(days=3 * index))
         step = PlanStep.objects.filter(owner=self.owner, kind="reflection").first()
@@ -61,14 +66,26 @@ class ReportCommandTests(PersonaTestCase):
                 self.assertTrue(written.exists())
             finally:
                 os.chdir(here)
-        self.assertIn("wrote the insights of owner to nextround-report-owner-2026-11-20.html",
-                      stdout.getvalue())
+        self.assertIn(
+            "wrote the insights of owner to nextround-report-owner-2026-11-20.html", stdout.getvalue()
+        )
 
     def test_since_and_until_narrow_the_report(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "r.html"
-            code = main(["report", "--user", "owner", "-o", str(out), "--since", "2026-10-01",
-                         "--until", "2026-10-25"])
+            code = main(
+                [
+                    "report",
+                    "--user",
+                    "owner",
+                    "-o",
+                    str(out),
+                    "--since",
+                    "2026-10-01",
+                    "--until",
+                    "2026-10-25",
+                ]
+            )
             html = out.read_text(encoding="utf-8")
         self.assertEqual(code, 0)
         self.assertIn("<strong>2</strong> in all", html)

@@ -27,8 +27,9 @@ def days_ago(n: int) -> dt.datetime:
 
 def sent(owner, days, path=(), *, source="job_board", company=None, role="Data Analyst"):
     """An application sent `days` ago that then moved through `path`, one stage every two days."""
-    application = make_application(owner, company, role_title=role, at=days_ago(days), source=source,
-                                   applied_on=days_ago(days).date())
+    application = make_application(
+        owner, company, role_title=role, at=days_ago(days), source=source, applied_on=days_ago(days).date()
+    )
     for index, stage in enumerate(path, start=1):
         change_stage(application=application, stage=stage, at=days_ago(days) + dt.timedelta(days=2 * index))
     application.refresh_from_db()
@@ -63,8 +64,11 @@ class InsightsPageTests(PersonaTestCase):
         for _ in range(6):
             sent(self.other, 10, ["screening", "interviewing", "offer"])  # someone else's search
         response = self.client.get(URL)
-        self.assertContains(response, "Of your 4 applications, 2 reached a screening call, 1 reached "
-                                      "interviews and 0 reached an offer.")
+        self.assertContains(
+            response,
+            "Of your 4 applications, 2 reached a screening call, 1 reached "
+            "interviews and 0 reached an offer.",
+        )
         self.assertContains(response, "<strong>4</strong> in all", html=False)
         insights = response.context["insights"]
         self.assertEqual([row.reached for row in insights.funnel.rows], [4, 2, 1, 0])
@@ -124,9 +128,16 @@ class InsightsPageTests(PersonaTestCase):
         silent = sent(self.owner, 25, role="Quiet Analyst")
         recent = sent(self.owner, 10, role="Recent Analyst")
         answered = sent(self.owner, 40, role="Answered Analyst")
-        log_interaction(interaction=Interaction(owner=self.owner, kind="email", direction="in",
-                                                occurred_at=days_ago(35), summary="Thanks, we will look.",
-                                                application=answered))
+        log_interaction(
+            interaction=Interaction(
+                owner=self.owner,
+                kind="email",
+                direction="in",
+                occurred_at=days_ago(35),
+                summary="Thanks, we will look.",
+                application=answered,
+            )
+        )
         response = self.client.get(URL)
         self.assertContains(response, "1 application has had no answer for more than three weeks.")
         self.assertContains(response, f'name="application" value="{silent.pk}"')
@@ -140,15 +151,21 @@ class InsightsPageTests(PersonaTestCase):
         link_contact(application=application, contact=recruiter, role="recruiter")
         change_stage(application=application, stage=Stage.REJECTED, at=days_ago(3))
         steps = {step.kind: step for step in PlanStep.objects.filter(owner=self.owner)}
-        log_step(step=steps["call_recruiter"], outcome="feedback", words="Sharpen your SQL.",
-                 said_by=recruiter, tags=["skills"])
+        log_step(
+            step=steps["call_recruiter"],
+            outcome="feedback",
+            words="Sharpen your SQL.",
+            said_by=recruiter,
+            tags=["skills"],
+        )
         log_step(step=steps["thank_you"], outcome="feedback", words="The budget was cut.", tags=["budget"])
         log_step(step=steps["referral"], outcome="declined")
         response = self.client.get(URL)
         debrief = response.context["insights"].debrief
         self.assertEqual((debrief.plans, debrief.calls, debrief.feedback, debrief.declined), (1, 1, 2, 1))
         self.assertContains(
-            response, "1 of the 3 people who answered you declined to comment (33%). That is normal")
+            response, "1 of the 3 people who answered you declined to comment (33%). That is normal"
+        )
         self.assertContains(response, "“Sharpen your SQL.”")
         self.assertContains(response, "Rita Recruiter, Pricing Analyst at Bluefin")
         self.assertContains(response, "Lost budget or headcount")
@@ -164,17 +181,23 @@ class InsightsPageTests(PersonaTestCase):
         sent(self.owner, 1)  # Thursday this week
         sent(self.owner, 2)  # Wednesday this week
         sent(self.owner, 8)  # last week
-        FollowUp.objects.create(owner=self.owner, title="Ping", due_on=NOW.date(), status="done",
-                                completed_at=days_ago(1))
+        FollowUp.objects.create(
+            owner=self.owner, title="Ping", due_on=NOW.date(), status="done", completed_at=days_ago(1)
+        )
         contact = make_contact(self.owner)
-        log_interaction(interaction=Interaction(owner=self.owner, kind="email", direction="out",
-                                                occurred_at=days_ago(1), summary="Hello"), contacts=[contact])
+        log_interaction(
+            interaction=Interaction(
+                owner=self.owner, kind="email", direction="out", occurred_at=days_ago(1), summary="Hello"
+            ),
+            contacts=[contact],
+        )
         response = self.client.get(URL)
         this_week = response.context["insights"].weeks[-1]
         self.assertEqual(this_week.start, dt.date(2026, 11, 16))
         self.assertEqual((this_week.applications, this_week.followups, this_week.contacts), (2, 1, 1))
         self.assertContains(
-            response, "Your goals: 2 applications, 5 follow-ups and 3 people contacted a week.")
+            response, "Your goals: 2 applications, 5 follow-ups and 3 people contacted a week."
+        )
         self.assertContains(response, "you met the application goal 1 time")
         self.assertContains(response, "(this week, so far)")
         self.assertContains(response, "goal met")
@@ -188,9 +211,17 @@ class InsightsPageTests(PersonaTestCase):
             self.client.get(URL)
         for days in range(5, 60, 3):
             application = sent(self.owner, days, ["screening", "rejected"])
-            log_interaction(interaction=Interaction(owner=self.owner, kind="call", direction="in",
-                                                    occurred_at=days_ago(days - 1), summary="Call",
-                                                    application=application), contacts=[recruiter])
+            log_interaction(
+                interaction=Interaction(
+                    owner=self.owner,
+                    kind="call",
+                    direction="in",
+                    occurred_at=days_ago(days - 1),
+                    summary="Call",
+                    application=application,
+                ),
+                contacts=[recruiter],
+            )
         with CaptureQueriesContext(connection) as large:
             self.client.get(URL)
         self.assertEqual(len(small), len(large))

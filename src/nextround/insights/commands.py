@@ -9,17 +9,30 @@ from nextround.cli import CommandError
 
 def register(subparsers) -> None:
     report = subparsers.add_parser(
-        "report", help="write a user's insights to one HTML file that opens offline",
+        "report",
+        help="write a user's insights to one HTML file that opens offline",
         description="Write the insights page (funnel, sources, timing, feedback, weekly activity) of one "
-                    "user to a single HTML file with its charts inside; it opens offline.",
+        "user to a single HTML file with its charts inside; it opens offline.",
     )
     report.add_argument("--user", required=True, metavar="NAME", help="the username whose search to report")
-    report.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write it (default: nextround-report-NAME-DATE.html here)")
-    report.add_argument("--since", type=iso_date("--since"), metavar="DATE",
-                        help="first day of applications to include, as YYYY-MM-DD (default: the very first)")
-    report.add_argument("--until", type=iso_date("--until"), metavar="DATE",
-                        help="last day to include, as YYYY-MM-DD (default: today)")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (default: nextround-report-NAME-DATE.html here)",
+    )
+    report.add_argument(
+        "--since",
+        type=iso_date("--since"),
+        metavar="DATE",
+        help="first day of applications to include, as YYYY-MM-DD (default: the very first)",
+    )
+    report.add_argument(
+        "--until",
+        type=iso_date("--until"),
+        metavar="DATE",
+        help="last day to include, as YYYY-MM-DD (default: today)",
+    )
     report.set_defaults(func=run_report, needs_django=True)
 
 
@@ -81,8 +94,14 @@ def render_report(user, period, today: dt.date, name: str) -> str:
     # Everything inline, so the file opens offline and can be mailed as it is.
     css = static_text("nextround/app.css") + static_text("insights/insights.css")
     script = static_text("insights/vendor/echarts-6.1.0.min.js") + "\n" + static_text("insights/insights.js")
-    return render_to_string("insights/report.html", {
-        "insights": queries.insights_for(user, period, today), "period_text": describe(period),
-        "report": True, "name": name or user.username, "css": css,
-        "script": script.replace("</script", "<\\/script"),
-    })
+    return render_to_string(
+        "insights/report.html",
+        {
+            "insights": queries.insights_for(user, period, today),
+            "period_text": describe(period),
+            "report": True,
+            "name": name or user.username,
+            "css": css,
+            "script": script.replace("</script", "<\\/script"),
+        },
+    )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 # Each row may stand for `count` identical ones, so that the database can group them for big searches.
 
+
 @dataclass(frozen=True)
 class PlanFacts:
     kind: str  # "rejection" or "ghosted"
@@ -89,7 +90,8 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
         referrals=outcomes["referral"],
         references_debriefed=sum(step.count for step in finished if step.kind == "reference"),
         networking_added=sum(
-            step.count for step in steps if step.kind == "network" and step.status == "done"),
+            step.count for step in steps if step.kind == "network" and step.status == "done"
+        ),
     )
 
 
@@ -121,8 +123,11 @@ class Themes:
 
 def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
     """Feedback tags counted (once per log), each with its quotes, split by what the user can act on."""
-    feedback = sorted((log for log in logs if log.outcome == "feedback"),
-                      key=lambda log: log.at or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
+    feedback = sorted(
+        (log for log in logs if log.outcome == "feedback"),
+        key=lambda log: log.at or dt.datetime.min.replace(tzinfo=dt.UTC),
+        reverse=True,
+    )
     by_tag = {tag.key: Theme(tag) for tag in vocabulary}
     untagged = []
     for log in feedback:
@@ -132,8 +137,10 @@ def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
         if not known:
             untagged.append(log)
     order = {tag.key: index for index, tag in enumerate(vocabulary)}
-    found = sorted((theme for theme in by_tag.values() if theme.count),
-                   key=lambda theme: (-theme.count, order[theme.tag.key]))
+    found = sorted(
+        (theme for theme in by_tag.values() if theme.count),
+        key=lambda theme: (-theme.count, order[theme.tag.key]),
+    )
     return Themes(
         actionable=[theme for theme in found if theme.tag.actionable],
         not_actionable=[theme for theme in found if not theme.tag.actionable],

@@ -5,7 +5,10 @@ from django import forms
 from nextround.insights.metrics import Period
 
 PERIODS = [
-    ("30", "Last 30 days"), ("90", "Last 90 days"), ("all", "All time"), ("custom", "Between two dates"),
+    ("30", "Last 30 days"),
+    ("90", "Last 90 days"),
+    ("all", "All time"),
+    ("custom", "Between two dates"),
 ]
 DEFAULT_PERIOD = "90"
 

@@ -19,8 +19,14 @@ EXITS = ("rejected", "ghosted", "withdrawn", "accepted")
 ANSWER_STAGES = frozenset({"screening", "interviewing", "offer", "accepted", "rejected"})
 DECISION_STAGES = frozenset({"rejected", "offer", "accepted"})
 STAGE_LABELS = {
-    "applied": "Applied", "screening": "Screening", "interviewing": "Interviewing", "offer": "Offer",
-    "rejected": "Rejected", "ghosted": "No answer", "withdrawn": "Withdrawn", "accepted": "Accepted",
+    "applied": "Applied",
+    "screening": "Screening",
+    "interviewing": "Interviewing",
+    "offer": "Offer",
+    "rejected": "Rejected",
+    "ghosted": "No answer",
+    "withdrawn": "Withdrawn",
+    "accepted": "Accepted",
     "open": "Still in progress",
 }
 # Below this many applications a rate says more about chance than about the source.
@@ -122,6 +128,7 @@ def decision(app: AppFacts) -> dt.datetime | None:
 
 # --- funnel ------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class FunnelRow:
     stage: str
@@ -156,12 +163,20 @@ def funnel(apps: list[AppFacts]) -> Funnel:
         reached = sum(count for (top, _), count in ends.items() if top in later)
         moved_on = sum(count for (top, _), count in ends.items() if top in later[1:])
         here = {exit: ends[(stage, exit)] for exit in (*EXITS, "open")}
-        rows.append(FunnelRow(
-            stage=stage, label=STAGE_LABELS[stage], reached=reached, moved_on=moved_on, open=here["open"],
-            rejected=here["rejected"], ghosted=here["ghosted"], withdrawn=here["withdrawn"],
-            accepted=here["accepted"],
-            share_of_previous=(reached / previous) if previous else None,
-        ))
+        rows.append(
+            FunnelRow(
+                stage=stage,
+                label=STAGE_LABELS[stage],
+                reached=reached,
+                moved_on=moved_on,
+                open=here["open"],
+                rejected=here["rejected"],
+                ghosted=here["ghosted"],
+                withdrawn=here["withdrawn"],
+                accepted=here["accepted"],
+                share_of_previous=(reached / previous) if previous else None,
+            )
+        )
         previous = reached
         if moved_on and index + 1 < len(PROGRESS):
             links.append((STAGE_LABELS[stage], STAGE_LABELS[PROGRESS[index + 1]], moved_on))
@@ -172,6 +187,7 @@ def funnel(apps: list[AppFacts]) -> Funnel:
 
 
 # --- response rates ----------------------------------------------------------------------------------------
+
 
 def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float]:
     """95% Wilson score interval for a proportion; sensible even for 0 or n successes and small n."""
@@ -222,12 +238,20 @@ def by_source(apps: list[AppFacts], labels: dict[str, str] | None = None) -> lis
         n = len(members)
         heard = sum(1 for app in members if first_answer(app) is not None)
         forward = sum(1 for app in members if RANK[furthest(app)] >= RANK["screening"])
-        rows.append(SourceRow(source, labels.get(source, source.replace("_", " ").capitalize()), n,
-                              Rate(heard, n), Rate(forward, n)))
+        rows.append(
+            SourceRow(
+                source,
+                labels.get(source, source.replace("_", " ").capitalize()),
+                n,
+                Rate(heard, n),
+                Rate(forward, n),
+            )
+        )
     return sorted(rows, key=lambda row: (-row.applications, row.label))
 
 
 # --- time --------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Durations:
@@ -267,13 +291,17 @@ def time_to_decision(apps: list[AppFacts], tz: dt.tzinfo) -> Durations:
     return Durations(sorted(d for d in days if d is not None))
 
 
-def waiting_without_answer(apps: list[AppFacts], today: dt.date, tz: dt.tzinfo,
-                           days: int = WAITING_DAYS) -> list[AppFacts]:
+def waiting_without_answer(
+    apps: list[AppFacts], today: dt.date, tz: dt.tzinfo, days: int = WAITING_DAYS
+) -> list[AppFacts]:
     """Still "applied", never answered, sent at least `days` ago: most likely ghosted."""
     cutoff = today - dt.timedelta(days=days)
     waiting = [
-        app for app in apps
-        if app.stage == "applied" and first_answer(app) is None
-        and (day := applied_day(app, tz)) is not None and day <= cutoff
+        app
+        for app in apps
+        if app.stage == "applied"
+        and first_answer(app) is None
+        and (day := applied_day(app, tz)) is not None
+        and day <= cutoff
     ]
     return sorted(waiting, key=lambda app: (applied_day(app, tz), app.id))

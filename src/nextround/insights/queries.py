@@ -58,8 +58,12 @@ class Insights:
         return {
             "funnel": {"nodes": self.funnel.nodes, "links": [list(link) for link in self.funnel.links]},
             "sources": [
-                {"label": row.label, "n": row.applications, "heard": round(row.heard_back.share * 100),
-                 "forward": round(row.moved_forward.share * 100)}
+                {
+                    "label": row.label,
+                    "n": row.applications,
+                    "heard": round(row.heard_back.share * 100),
+                    "forward": round(row.moved_forward.share * 100),
+                }
                 for row in self.sources
             ],
             "weekly": {
@@ -67,8 +71,11 @@ class Insights:
                 "applications": [week.applications for week in self.weeks],
                 "followups": [week.followups for week in self.weeks],
                 "contacts": [week.contacts for week in self.weeks],
-                "goals": {"applications": self.goals.applications, "followups": self.goals.followups,
-                          "contacts": self.goals.contacts},
+                "goals": {
+                    "applications": self.goals.applications,
+                    "followups": self.goals.followups,
+                    "contacts": self.goals.contacts,
+                },
             },
         }
 
@@ -102,19 +109,28 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
     apps = metrics.in_period(load_applications(user, application_filter(period, tz)), period, tz)
     cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
     silent = ~Exists(Interaction.objects.filter(application=OuterRef("pk"), direction="in"))
-    stale = load_applications(user, Q(stage=Stage.APPLIED) & silent & (
-        Q(applied_on__lte=cutoff) | Q(applied_on__isnull=True, stage_changed_at__lt=local_start(cutoff, tz))
-    ))
+    stale = load_applications(
+        user,
+        Q(stage=Stage.APPLIED)
+        & silent
+        & (
+            Q(applied_on__lte=cutoff)
+            | Q(applied_on__isnull=True, stage_changed_at__lt=local_start(cutoff, tz))
+        ),
+    )
 
     plans, steps, outcomes, feedback = load_playbook(user, period, tz)
     vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
 
-    goals = activity.Goals(profile.weekly_goal_applications, profile.weekly_goal_followups,
-                           profile.weekly_goal_contacts)
+    goals = activity.Goals(
+        profile.weekly_goal_applications, profile.weekly_goal_followups, profile.weekly_goal_contacts
+    )
     weeks = activity.week_starts(min(period.until or today, today), period.since)
     week_rows = activity.weekly(weeks, goals, *load_activity(user, weeks, tz))
     return Insights(
-        period=period, today=today, applications=len(apps),
+        period=period,
+        today=today,
+        applications=len(apps),
         funnel=metrics.funnel(apps),
         sources=metrics.by_source(apps, labels),
         answer=metrics.time_to_answer(apps, tz),
@@ -122,7 +138,9 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
         waiting=metrics.waiting_without_answer(stale, today, tz),
         debrief=debrief.debrief(plans, steps, outcomes),
         themes=debrief.themes(feedback, vocabulary),
-        weeks=week_rows, weekly_summary=activity.summary(week_rows), goals=goals,
+        weeks=week_rows,
+        weekly_summary=activity.summary(week_rows),
+        goals=goals,
     )
 
 
@@ -137,8 +155,9 @@ def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
 
 
 def first_time(stages) -> Cast:
-    return as_text(Min(Case(When(to_stage__in=sorted(stages), then=F("changed_at")),
-                            output_field=DateTimeField())))
+    return as_text(
+        Min(Case(When(to_stage__in=sorted(stages), then=F("changed_at")), output_field=DateTimeField()))
+    )
 
 
 def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
@@ -147,15 +166,25 @@ def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
     Loading every stage change (30,000 rows for 10,000 applications) and its dates cost most of a second;
     grouping them in SQL returns one short row per application (tests check both ways agree).
     """
-    rank = Max(Case(*[When(to_stage=stage, then=Value(value)) for stage, value in metrics.RANK.items()],
-                    default=Value(0), output_field=IntegerField()))
+    rank = Max(
+        Case(
+            *[When(to_stage=stage, then=Value(value)) for stage, value in metrics.RANK.items()],
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
     changes = StageChange.objects.filter(owner=user, application__in=applications)
-    rows = changes.values("application_id").annotate(
-        rank=rank,
-        sent_at=first_time(set(metrics.RANK) - {"saved"} | set(metrics.EXITS)),
-        answered_at=first_time(metrics.ANSWER_STAGES),
-        decided_at=first_time(metrics.DECISION_STAGES),
-    ).values_list("application_id", "rank", "sent_at", "answered_at", "decided_at").order_by()
+    rows = (
+        changes.values("application_id")
+        .annotate(
+            rank=rank,
+            sent_at=first_time(set(metrics.RANK) - {"saved"} | set(metrics.EXITS)),
+            answered_at=first_time(metrics.ANSWER_STAGES),
+            decided_at=first_time(metrics.DECISION_STAGES),
+        )
+        .values_list("application_id", "rank", "sent_at", "answered_at", "decided_at")
+        .order_by()
+    )
     return {
         app_id: metrics.Reduced(max(rank or 0, 0), instant(sent), instant(answered), instant(decided))
         for app_id, rank, sent, answered, decided in rows
@@ -164,8 +193,12 @@ def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
 
 def first_incoming(user, applications) -> dict[int, dt.datetime]:
     """When each application first got a message from the employer (uses the index of migration 0001)."""
-    rows = Interaction.objects.filter(owner=user, direction="in", application__in=applications).values(
-        "application_id").annotate(first=as_text(Min("occurred_at"))).values_list("application_id", "first")
+    rows = (
+        Interaction.objects.filter(owner=user, direction="in", application__in=applications)
+        .values("application_id")
+        .annotate(first=as_text(Min("occurred_at")))
+        .values_list("application_id", "first")
+    )
     return {app_id: instant(first) for app_id, first in rows.order_by()}
 
 
@@ -176,10 +209,19 @@ def load_applications(user, where: Q) -> list[metrics.AppFacts]:
     histories, incoming = reduced_histories(user, ids), first_incoming(user, ids)
     empty = metrics.Reduced(0, None, None, None)
     rows = queryset.values_list(
-        "pk", "source", "stage", "applied_on", "company__name", "role_title").order_by()
+        "pk", "source", "stage", "applied_on", "company__name", "role_title"
+    ).order_by()
     return [
-        metrics.AppFacts(id=pk, source=source, stage=stage, applied_on=applied_on, company=company, role=role,
-                         first_incoming=incoming.get(pk), reduced=histories.get(pk, empty))
+        metrics.AppFacts(
+            id=pk,
+            source=source,
+            stage=stage,
+            applied_on=applied_on,
+            company=company,
+            role=role,
+            first_incoming=incoming.get(pk),
+            reduced=histories.get(pk, empty),
+        )
         for pk, source, stage, applied_on, company, role in rows
     ]
 
@@ -192,33 +234,62 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
         plans_qs = plans_qs.filter(decided_at__gte=local_start(period.since, tz))
     if period.until:
         plans_qs = plans_qs.filter(decided_at__lt=local_start(period.until + dt.timedelta(days=1), tz))
-    plans = [debrief.PlanFacts(kind, count) for kind, count in
-             plans_qs.values("kind").annotate(n=Count("pk")).values_list("kind", "n").order_by()]
+    plans = [
+        debrief.PlanFacts(kind, count)
+        for kind, count in plans_qs.values("kind").annotate(n=Count("pk")).values_list("kind", "n").order_by()
+    ]
     if not plans:
         return [], [], [], []
     ids = plans_qs.values("pk")
     steps = [
         debrief.StepFacts(*row)
-        for row in PlanStep.objects.filter(owner=user, plan__in=ids).values("kind", "channel", "status")
-        .annotate(n=Count("pk")).values_list("kind", "channel", "status", "n").order_by()
+        for row in PlanStep.objects.filter(owner=user, plan__in=ids)
+        .values("kind", "channel", "status")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "channel", "status", "n")
+        .order_by()
     ]
     logs_qs = StepLog.objects.filter(owner=user, step__plan__in=ids)
     outcomes = [
         debrief.LogFacts(outcome=outcome, step_kind="", interaction_kind=kind or "", count=count)
-        for outcome, kind, count in logs_qs.values("outcome", "interaction__kind").annotate(n=Count("pk"))
-        .values_list("outcome", "interaction__kind", "n").order_by()
+        for outcome, kind, count in logs_qs.values("outcome", "interaction__kind")
+        .annotate(n=Count("pk"))
+        .values_list("outcome", "interaction__kind", "n")
+        .order_by()
     ]
+    feedback_rows = (
+        logs_qs.filter(outcome="feedback")
+        .values_list(
+            "outcome",
+            "step__kind",
+            "interaction__kind",
+            "tags",
+            "words",
+            "said_by__name",
+            "step__plan__application__company__name",
+            "step__plan__application__role_title",
+            "step__plan__application_id",
+            "interaction__occurred_at",
+            "created_at",
+        )
+        .order_by()
+    )
     feedback = [
         debrief.LogFacts(
-            outcome=outcome, step_kind=kind, interaction_kind=channel, tags=tuple(tags or ()), words=words,
-            said_by=said_by or "", company=company, role=role, application_id=app_id, at=occurred or created,
+            outcome=outcome,
+            step_kind=kind,
+            interaction_kind=channel,
+            tags=tuple(tags or ()),
+            words=words,
+            said_by=said_by or "",
+            company=company,
+            role=role,
+            application_id=app_id,
+            at=occurred or created,
         )
-        for outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created
-        in logs_qs.filter(outcome="feedback").values_list(
-            "outcome", "step__kind", "interaction__kind", "tags", "words", "said_by__name",
-            "step__plan__application__company__name", "step__plan__application__role_title",
-            "step__plan__application_id", "interaction__occurred_at", "created_at",
-        ).order_by()
+        for (outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created) in (
+            feedback_rows
+        )
     ]
     return plans, steps, outcomes, feedback
 
@@ -229,21 +300,34 @@ def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo):
         return [], [], []
     first, last = weeks[0], weeks[-1] + dt.timedelta(days=6)
     start, end = local_start(first, tz), local_start(last + dt.timedelta(days=1), tz)
-    applied = list(Application.objects.filter(owner=user, applied_on__range=(first, last))
-                   .exclude(stage=Stage.SAVED).values_list("applied_on", flat=True).order_by())
+    applied = list(
+        Application.objects.filter(owner=user, applied_on__range=(first, last))
+        .exclude(stage=Stage.SAVED)
+        .values_list("applied_on", flat=True)
+        .order_by()
+    )
     # A plan step done is a follow-up too: it is the follow-up after a rejection.
     done = [
         *FollowUp.objects.filter(owner=user, status="done", completed_at__range=(start, end))
-        .values_list(as_text("completed_at"), flat=True).order_by(),
+        .values_list(as_text("completed_at"), flat=True)
+        .order_by(),
         *PlanStep.objects.filter(owner=user, status__in=("done", "declined"))
-        .filter(completed_at__range=(start, end)).exclude(kind="reflection")
-        .values_list(as_text("completed_at"), flat=True).order_by(),
+        .filter(completed_at__range=(start, end))
+        .exclude(kind="reflection")
+        .values_list(as_text("completed_at"), flat=True)
+        .order_by(),
     ]
     through = Interaction.contacts.through
     contacted = defaultdict(set)
-    for occurred, contact_id in through.objects.filter(
-        interaction__owner=user, interaction__direction="out", interaction__occurred_at__range=(start, end)
-    ).values_list(as_text("interaction__occurred_at"), "contact_id").order_by():
+    for occurred, contact_id in (
+        through.objects.filter(
+            interaction__owner=user,
+            interaction__direction="out",
+            interaction__occurred_at__range=(start, end),
+        )
+        .values_list(as_text("interaction__occurred_at"), "contact_id")
+        .order_by()
+    ):
         contacted[instant(occurred).astimezone(tz).date()].add(contact_id)
     return (
         applied,

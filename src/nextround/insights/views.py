@@ -18,7 +18,8 @@ def index(request):
     form = PeriodForm(request.GET or None)
     period = form.chosen_period(today)
     context = {
-        "form": form, "period_text": describe(period),
+        "form": form,
+        "period_text": describe(period),
         "insights": queries.insights_for(request.user, period, today),
     }
     template = "insights/_insights.html" if request.htmx else "insights/index.html"
@@ -49,8 +50,11 @@ def mark_ghosted(request):
     marked = services.mark_ghosted(applications=applications)
     if marked:
         count = len(marked)
-        messages.success(request, f"Marked {count} application{'s' if count != 1 else ''} as no answer. Each "
-                                  "one now has a short plan on its page: a polite check-in, then moving on.")
+        messages.success(
+            request,
+            f"Marked {count} application{'s' if count != 1 else ''} as no answer. Each "
+            "one now has a short plan on its page: a polite check-in, then moving on.",
+        )
     else:
         messages.error(request, "Those applications have already moved on, so nothing changed.")
     return redirect("insights:index")
