@@ -107,6 +107,8 @@ class Application(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "stage", "-stage_changed_at", "-id"]),
             models.Index(fields=["owner", "-stage_changed_at", "-id"]),
+            # The insights page picks applications by the day they were sent.
+            models.Index(fields=["owner", "applied_on"], name="application_applied_on"),
         ]
         constraints = [
             models.CheckConstraint(
