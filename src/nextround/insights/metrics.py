@@ -8,7 +8,8 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 # Forward stages in order; "accepted" counts as having reached an offer.
 PROGRESS = ("applied", "screening", "interviewing", "offer")
@@ -54,12 +55,15 @@ class Move:
     at: dt.datetime
 
 
-@dataclass
+# Slots, and no list per application unless there are moves: a big search builds thousands of these per
+# request, and every extra object the garbage collector tracks made its full passes (the page's slowest
+# requests) longer.
+@dataclass(slots=True)
 class AppFacts:
     id: int
     source: str
     stage: str
-    moves: list[Move] = field(default_factory=list)
+    moves: Sequence[Move] = ()
     applied_on: dt.date | None = None
     first_incoming: dt.datetime | None = None
     company: str = ""
@@ -69,7 +73,7 @@ class AppFacts:
     reduced: "Reduced | None" = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reduced:
     rank: int  # furthest RANK reached
     sent_at: dt.datetime | None  # first move out of "saved"
