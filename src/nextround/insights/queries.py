@@ -244,18 +244,26 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
     ]
     if not plans:
         return [], [], [], []
-    ids = plans_qs.values("pk")
-    # Steps and logs are found through the user's plans (no owner filter of their own, which made SQLite scan
-    # all of the user's steps instead of looking each plan up).
+    # For a period, steps and logs are found through its plans (an owner filter of their own made SQLite scan
+    # all of the user's steps instead of looking each plan up); for all time, simply by owner.
+    dated = period.since or period.until
+    steps_qs = (
+        PlanStep.objects.filter(plan__in=plans_qs.values("pk"))
+        if dated
+        else PlanStep.objects.filter(owner=user)
+    )
     steps = [
         debrief.StepFacts(*row)
-        for row in PlanStep.objects.filter(plan__in=ids)
-        .values("kind", "channel", "status")
+        for row in steps_qs.values("kind", "channel", "status")
         .annotate(n=Count("pk"))
         .values_list("kind", "channel", "status", "n")
         .order_by()
     ]
-    logs_qs = StepLog.objects.filter(step__plan__in=ids)
+    logs_qs = (
+        StepLog.objects.filter(step__plan__in=plans_qs.values("pk"))
+        if dated
+        else StepLog.objects.filter(owner=user)
+    )
     outcomes = [
         debrief.LogFacts(outcome=outcome, step_kind="", interaction_kind=kind or "", count=count)
         for outcome, kind, count in logs_qs.values("outcome", "interaction__kind")
