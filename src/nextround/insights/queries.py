@@ -134,7 +134,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
     tz = zoneinfo.ZoneInfo(profile.time_zone)
     labels = dict(Source.choices)
 
-    apps = metrics.in_period(load_applications(user, application_filter(period, tz)), period, tz)
+    apps = metrics.in_period(load_applications(user, application_filter(period, tz), names=False), period, tz)
     cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
     silent = ~Exists(Interaction.objects.filter(owner=user, direction="in", application=OuterRef("pk")))
     stale = load_applications(
@@ -232,27 +232,29 @@ def first_incoming(user, applications) -> dict[int, dt.datetime]:
     return {app_id: instant(first) for app_id, first in rows.order_by()}
 
 
-def load_applications(user, where: Q) -> list[metrics.AppFacts]:
-    """Applications matching `where`, with their reduced history and first incoming message (3 queries)."""
+def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.AppFacts]:
+    """Applications matching `where`, with their reduced history and first incoming message (3 queries).
+
+    Company and role are read only with `names` (the waiting list shows them; the counts do not).
+    """
     queryset = Application.objects.filter(owner=user).filter(where)
     ids = queryset.values("pk")
     histories, incoming = reduced_histories(user, ids), first_incoming(user, ids)
     empty = metrics.Reduced(0, None, None, None)
-    rows = queryset.values_list(
-        "pk", "source", "stage", "applied_on", "company__name", "role_title"
-    ).order_by()
+    named = ("company__name", "role_title") if names else ()
+    rows = queryset.values_list("pk", "source", "stage", "applied_on", *named).order_by()
     return [
         metrics.AppFacts(
             id=pk,
             source=source,
             stage=stage,
             applied_on=applied_on,
-            company=company,
-            role=role,
+            company=company_role[0] if company_role else "",
+            role=company_role[1] if company_role else "",
             first_incoming=incoming.get(pk),
             reduced=histories.get(pk, empty),
         )
-        for pk, source, stage, applied_on, company, role in rows
+        for pk, source, stage, applied_on, *company_role in rows
     ]
 
 
