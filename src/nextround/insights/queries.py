@@ -15,10 +15,10 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DateField,
     DateTimeField,
     Exists,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -336,22 +336,30 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
     return plans, steps, outcomes, feedback
 
 
-def week_of(field: str, weeks: list[dt.date], tz: dt.tzinfo | None = None) -> Case:
-    """The Monday of the week a row falls in, worked out by the database.
+class WeekOf(Func):
+    """The Monday (as ISO text) of the week a row's date or instant falls in, worked out by the database.
 
-    Each week's bounds are the user's local midnights turned into instants here (or plain dates for a date
+    Each week's end is the user's local midnight turned into an instant here (or a plain date for a date
     field, without `tz`), so the database compares values and never converts time zones, on SQLite or
-    PostgreSQL alike. Rows outside the weeks get NULL.
+    PostgreSQL alike. Rows after the last week get NULL. Written as SQL text with parameters: the same
+    `Case`/`When` built a lookup per week and cost 5 ms a page, more than the queries.
     """
-    bounds = [week + dt.timedelta(weeks=1) for week in weeks]
-    return Case(
-        *[
-            When(**{f"{field}__lt": local_start(bound, tz) if tz else bound}, then=Value(week))
-            for week, bound in zip(weeks, bounds, strict=True)
-        ],
-        default=Value(None),
-        output_field=DateField(),
-    )
+
+    output_field = CharField()
+
+    def __init__(self, field: str, weeks: list[dt.date], tz: dt.tzinfo | None = None):
+        super().__init__(F(field))
+        self.weeks, self.tz = weeks, tz
+
+    def as_sql(self, compiler, connection, **extra):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        ops, arms, params = connection.ops, [], []
+        for week in self.weeks:
+            end = week + dt.timedelta(weeks=1)
+            bound = ops.adapt_datetimefield_value(local_start(end, self.tz)) if self.tz else end.isoformat()
+            arms.append(f"WHEN {column} < %s THEN %s")
+            params += [*column_params, bound, week.isoformat()]
+        return f"CASE {' '.join(arms)} ELSE NULL END", params
 
 
 def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict, dict]:
@@ -366,7 +374,7 @@ def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict
     start, end = local_start(first, tz), local_start(last + dt.timedelta(days=1), tz)
 
     def per_week(queryset, field, count, tz=tz):
-        rows = queryset.annotate(week=week_of(field, weeks, tz)).values("week").annotate(n=count)
+        rows = queryset.annotate(week=WeekOf(field, weeks, tz)).values("week").annotate(n=count)
         return {as_date(week): n for week, n in rows.values_list("week", "n").order_by() if week is not None}
 
     applied = per_week(
