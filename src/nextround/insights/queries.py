@@ -341,7 +341,8 @@ class WeekOf(Func):
 
     Each week's end is the user's local midnight turned into an instant here (or a plain date for a date
     field, without `tz`), so the database compares values and never converts time zones, on SQLite or
-    PostgreSQL alike. Rows after the last week get NULL. Written as SQL text with parameters: the same
+    PostgreSQL alike. The query must keep to the weeks' rows (earlier ones would count in the first week;
+    later ones get NULL). Written as SQL text with parameters: the same
     `Case`/`When` built a lookup per week and cost 5 ms a page, more than the queries.
     """
 
@@ -363,7 +364,7 @@ class WeekOf(Func):
 
 
 def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict, dict]:
-    """Per week shown: applications sent, follow-ups done, distinct people reached (3 short queries).
+    """Per week shown: applications sent, follow-ups done, distinct people reached (4 short queries).
 
     The database counts per week (`activity.weekly` defines the counts; a test checks both agree), so the
     page reads a dozen rows however many messages the weeks hold.
