@@ -1,10 +1,8 @@
 """The database reduces histories and counts weeks for speed; it must agree with `metrics` and `activity`."""
 
 import datetime as dt
-import gc
 import random
 import zoneinfo
-from unittest import mock
 
 import time_machine
 
@@ -154,22 +152,3 @@ class WeeklyActivityTests(PersonaTestCase):
         found = activity.weekly_from_counts(weeks, goals, *queries.load_activity(self.owner, weeks, tz))
         self.assertEqual(found, expected)
         self.assertTrue(any(week.contacts for week in expected) and any(week.followups for week in expected))
-
-
-class CollectorTests(PersonaTestCase):
-    def test_the_garbage_collector_is_back_on_after_the_page_even_when_it_fails(self):
-        today = NOW.date()
-        queries.insights_for(self.owner, metrics.Period(), today)
-        self.assertTrue(gc.isenabled())
-        failing = mock.patch.object(queries, "load_playbook", side_effect=RuntimeError("boom"))
-        with failing, self.assertRaises(RuntimeError):
-            queries.insights_for(self.owner, metrics.Period(), today)
-        self.assertTrue(gc.isenabled())
-
-    def test_a_collector_turned_off_elsewhere_stays_off(self):
-        gc.disable()
-        try:
-            queries.insights_for(self.owner, metrics.Period(), NOW.date())
-            self.assertFalse(gc.isenabled())
-        finally:
-            gc.enable()

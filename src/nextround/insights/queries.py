@@ -4,9 +4,7 @@ Rows are read with `values_list` (no model instances: ten thousand applications 
 build) into the small dataclasses of `metrics`, `debrief` and `activity`, which do all the counting.
 """
 
-import contextlib
 import datetime as dt
-import gc
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
@@ -105,31 +103,7 @@ def local_start(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
 
 
-@contextlib.contextmanager
-def collector_paused():
-    """Pause Python's cyclic garbage collector while the rows are read and counted.
-
-    A big search builds tens of thousands of short-lived, acyclic objects (row tuples, application facts);
-    the collector kept tracing them while they were alive and promoted them to its oldest generation, whose
-    full passes (25-30 ms each) then ran on most all-time requests and on the slowest default ones. Reference
-    counting still frees every one of them when the request is done; nothing is kept between requests. If
-    the collector was already off, it stays off.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
-    with collector_paused():
-        return compute_insights(user, period, today)
-
-
-def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
     profile = profile_for(user)
     tz = zoneinfo.ZoneInfo(profile.time_zone)
     labels = dict(Source.choices)
