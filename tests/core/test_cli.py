@@ -138,3 +138,9 @@ def test_bad_port_is_named(capsys):
 def test_manage_passes_through(db, capsys):
     assert main(["manage", "check"]) == 0
     assert "no issues" in capsys.readouterr().out
+
+
+def test_the_models_and_migrations_agree(db, capsys):
+    # A model change without its migration would break `nextround init` on every other machine.
+    assert main(["manage", "makemigrations", "--check", "--dry-run"]) == 0
+    assert "No changes detected" in capsys.readouterr().out
