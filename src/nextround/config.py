@@ -74,10 +74,19 @@ def secret_key(directory: Path) -> str:
             fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
         except FileExistsError:
             pass
+        except OSError as exc:
+            raise ConfigError(
+                f"NEXTROUND_DATA_DIR: cannot write the secret key in {directory} ({exc.strerror})"
+            ) from None
         else:
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
+    try:
+        return key_file.read_text().strip()
+    except OSError as exc:
+        raise ConfigError(
+            f"NEXTROUND_DATA_DIR: cannot read the secret key in {directory} ({exc.strerror})"
+        ) from None
 
 
 def database_config(directory: Path) -> dict:

@@ -144,3 +144,12 @@ def test_the_models_and_migrations_agree(db, capsys):
     # A model change without its migration would break `nextround init` on every other machine.
     assert main(["manage", "makemigrations", "--check", "--dry-run"]) == 0
     assert "No changes detected" in capsys.readouterr().out
+
+
+def test_an_unusable_data_directory_is_named(tmp_path):
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("")
+    result = run_cli("init", NEXTROUND_DATA_DIR=str(blocked / "data"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("nextround: configuration error: NEXTROUND_DATA_DIR")
+    assert result.stderr.count("\n") == 1
