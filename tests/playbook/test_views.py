@@ -66,12 +66,23 @@ class PlanPageTests(PersonaTestCase):
         title = self.step("thank_you").title  # due on Tuesday 24
         dashboard = self.client.get(reverse("tracker:dashboard"))
         self.assertContains(dashboard, "Your plan steps")
-        self.assertNotContains(dashboard, title)
+        self.assertContains(dashboard, "Due Tue 24 Nov")
+        with time_machine.travel("2026-11-13 09:00 +0000", tick=False):
+            self.assertNotContains(self.client.get(reverse("tracker:dashboard")), title)
         with time_machine.travel("2026-11-25 09:00 +0000", tick=False):
             dashboard = self.client.get(reverse("tracker:dashboard"))
             self.assertContains(dashboard, title)
             self.assertContains(dashboard, "Overdue since Tue 24 Nov")
             self.assertNotContains(self.other_client.get(reverse("tracker:dashboard")), title)
+
+    def test_on_a_sunday_the_dashboard_shows_the_steps_due_in_the_next_seven_days(self):
+        # A rejection recorded on a Sunday: nothing is due until Monday, yet the week ahead shows.
+        with time_machine.travel("2026-12-06 10:00 +0000", tick=False):
+            application, _ = rejected_application(self.owner, people=[RECRUITER], role_title="Sunday Role")
+            dashboard = self.client.get(reverse("tracker:dashboard"))
+            self.assertContains(dashboard, "Next seven days")
+            self.assertContains(dashboard, application.plan.steps.get(kind="reflection").title)
+            self.assertNotContains(dashboard, "No plan steps this week")
 
     def test_an_application_without_a_plan_says_what_to_do(self):
         application = make_application(self.owner, stage=Stage.INTERVIEWING)

@@ -17,13 +17,14 @@ def open_steps(owner):
 
 
 def dashboard_steps(owner, today: dt.date) -> dict:
-    """Plan steps due today and overdue, for the dashboard, in one query."""
-    steps = list(
-        open_steps(owner).filter(due_on__lte=today).order_by("due_on", "position", "pk")[:DASHBOARD_LIMIT]
-    )
+    """Plan steps overdue, due today and due in the next seven days, for the dashboard, in one query."""
+    window_end = today + dt.timedelta(days=7)
+    window = open_steps(owner).filter(due_on__lte=window_end).order_by("due_on", "position", "pk")
+    steps = list(window[:DASHBOARD_LIMIT])
     return {
         "overdue": [step for step in steps if step.due_on < today],
         "due_today": [step for step in steps if step.due_on == today],
+        "upcoming": [step for step in steps if step.due_on > today],
     }
 
 
