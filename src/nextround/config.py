@@ -8,6 +8,7 @@ import secrets
 import stat
 import zoneinfo
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -31,6 +32,11 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be one of 1/0, true/false, yes/no, on/off (got {raw!r})")
 
 
+def env_str(name: str, default: str) -> str:
+    raw = os.environ.get(name)
+    return default if raw is None else raw.strip()
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -39,6 +45,34 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not items:
         raise ConfigError(f"{name} must be a comma-separated list of host names (got {raw!r})")
     return items
+
+
+def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number (got {raw!r})") from None
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name} must be from {minimum:,} to {maximum:,} (got {value:,})")
+    return value
+
+
+def public_url(name: str) -> str:
+    """The address people use to reach nextround ("https://jobs.example.org"), without a trailing slash."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{name} must be an address such as https://jobs.example.org (got {raw!r})")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ConfigError(
+            f"{name} must be just the scheme and host, such as https://jobs.example.org (got {raw!r})"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def env_time_zone(name: str, default: str) -> str:

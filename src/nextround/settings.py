@@ -1,6 +1,9 @@
 """One settings file; every value comes from the environment (see nextround.config)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from csp.constants import NONE, SELF
 
 from nextround import config
 
@@ -9,7 +12,16 @@ DATA_DIR = config.data_dir()
 
 SECRET_KEY = config.secret_key(DATA_DIR)
 DEBUG = config.env_bool("NEXTROUND_DEBUG", False)
-ALLOWED_HOSTS = config.env_list("NEXTROUND_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# Where people reach nextround when it is not only on this machine ("https://jobs.example.org"); behind an
+# HTTPS reverse proxy this switches on secure cookies, HSTS and the proxy's headers (docs/security.md).
+PUBLIC_URL = config.public_url("NEXTROUND_PUBLIC_URL")
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+PUBLIC_HOSTS = [urlsplit(PUBLIC_URL).hostname] if PUBLIC_URL else []
+ALLOWED_HOSTS = config.env_list("NEXTROUND_ALLOWED_HOSTS", LOCAL_HOSTS + PUBLIC_HOSTS)
+CSRF_TRUSTED_ORIGINS = [PUBLIC_URL] if PUBLIC_URL else []
+BEHIND_HTTPS_PROXY = PUBLIC_URL.startswith("https://")
+# The address of the reverse proxy whose X-Forwarded-* headers waitress believes (`nextround serve`).
+TRUSTED_PROXY = config.env_str("NEXTROUND_TRUSTED_PROXY", "127.0.0.1" if BEHIND_HTTPS_PROXY else "")
 TIME_ZONE = config.env_time_zone("NEXTROUND_TIME_ZONE", "UTC")
 USE_TZ = True
 LANGUAGE_CODE = "en"
@@ -24,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "nextround.core",
     "nextround.tracker",
     "nextround.playbook",
@@ -35,6 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +101,9 @@ STORAGES = {
 # Serve straight from the installed packages: nothing to collect, so `nextround serve` just works.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Vendored scripts carry their version in their name (echarts-6.1.0.min.js) and ship with a gzipped copy
+# next to them, so browsers may keep them for a year and receive them compressed (docs/decisions.md).
+WHITENOISE_IMMUTABLE_FILE_TEST = r"/vendor/.+-\d+\.\d+\.\d+[^/]*$"
 
 # Uploads (imports) are streamed to disk past this size rather than held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -97,6 +114,43 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+if BEHIND_HTTPS_PROXY:
+    # waitress believes X-Forwarded-Proto only from TRUSTED_PROXY and drops it from anyone else, so Django
+    # may read it to know the visitor's connection was HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # health checks often come from the proxy's host over HTTP
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    YEAR = 365 * 24 * 3600
+    SECURE_HSTS_SECONDS = config.env_int("NEXTROUND_HSTS_SECONDS", YEAR, minimum=0, maximum=2 * YEAR)
+    # Subdomains and the browsers' preload list concern the whole domain, not nextround: the owner decides.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool("NEXTROUND_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = config.env_bool("NEXTROUND_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [
+        check
+        for check, chosen in (
+            ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", SECURE_HSTS_PRELOAD),
+        )
+        if not chosen
+    ]
+
+# Scripts, styles and images from this site only: no inline script or style, so an injected tag does nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

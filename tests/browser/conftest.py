@@ -2,6 +2,7 @@
 
 No browser is ever downloaded."""
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -49,12 +50,54 @@ def browser():
         browser.close()
 
 
+# Every page records what the Content-Security-Policy blocked; a test fails if anything was.
+LISTEN_FOR_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} `
+    + `(${event.sourceFile || location.pathname}:${event.lineNumber})`);
+});
+"""
+
+
+def watched_context(browser, **options):
+    """A browser context whose pages report CSP violations (events and console lines) to `violations`."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    context.add_init_script(LISTEN_FOR_CSP)
+    context.csp_violations = []
+
+    def on_page(page):
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and context.csp_violations.append(message.text)
+            ),
+        )
+
+        def collect(*_):
+            # A closed or navigating page cannot answer; the console listener has its lines anyway.
+            with contextlib.suppress(Exception):
+                context.csp_violations.extend(page.evaluate("window.__cspViolations || []"))
+
+        page.csp_collect = collect
+
+    context.on("page", on_page)
+    return context
+
+
+def assert_no_csp_violation(context) -> None:
+    for page in context.pages:
+        page.csp_collect()
+    assert not context.csp_violations, f"the Content-Security-Policy blocked: {context.csp_violations}"
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="Europe/Berlin")
-    context.set_default_timeout(10_000)
+    context = watched_context(browser, viewport={"width": 1280, "height": 900}, timezone_id="Europe/Berlin")
     page = context.new_page()
     yield page
+    assert_no_csp_violation(context)
     context.close()
 
 

@@ -2,14 +2,15 @@
 
 import pytest
 
+from tests.browser.conftest import assert_no_csp_violation, watched_context
 from tests.checker_web.helpers import replaceable_example
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
+    context = watched_context(browser, viewport={"width": 390, "height": 844})
     yield context.new_page()
+    assert_no_csp_violation(context)
     context.close()
 
 

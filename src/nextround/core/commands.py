@@ -107,11 +107,31 @@ def run_serve(args) -> int:
             "nextround: warning: NEXTROUND_DEBUG is on; never expose this server to others.", file=sys.stderr
         )
     print(f"nextround: serving on http://{args.host}:{args.port}/ (press Ctrl+C to stop)", flush=True)
+    if settings.PUBLIC_URL:
+        print(f"nextround: people reach it at {settings.PUBLIC_URL}/", flush=True)
     try:
-        waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="nextround")
+        waitress.serve(application, **waitress_options(args, settings))
     except OSError as exc:
         raise CommandError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
     return 0
+
+
+def waitress_options(args, settings) -> dict:
+    options = {"host": args.host, "port": args.port, "threads": args.threads, "ident": "nextround"}
+    if settings.TRUSTED_PROXY:
+        # Believe X-Forwarded-* only from the reverse proxy; waitress drops them from anyone else.
+        options.update(
+            trusted_proxy=settings.TRUSTED_PROXY,
+            trusted_proxy_count=1,
+            trusted_proxy_headers={
+                "x-forwarded-for",
+                "x-forwarded-host",
+                "x-forwarded-proto",
+                "x-forwarded-port",
+            },
+            clear_untrusted_proxy_headers=True,
+        )
+    return options
 
 
 def run_manage(args) -> int:

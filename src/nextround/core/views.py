@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from nextround.core.access import profile_for
 from nextround.core.forms import ProfileForm, SignupForm
+from nextround.core.links import absolute_url
 from nextround.core.models import Profile, new_calendar_token
 
 
@@ -51,4 +53,10 @@ def settings_page(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "core/settings.html", {"form": form, "profile": profile})
+    try:
+        feed_url = absolute_url(
+            request, reverse("playbook:calendar_feed", kwargs={"token": profile.calendar_token})
+        )
+    except NoReverseMatch:
+        feed_url = ""
+    return render(request, "core/settings.html", {"form": form, "profile": profile, "feed_url": feed_url})

@@ -71,8 +71,12 @@ def run_calendar(args) -> int:
     from nextround.playbook.feed import build_calendar
 
     user = find_user(args.user)
-    # Links in the events point to the web app; set NEXTROUND_BASE_URL when it is not on this machine.
-    body = build_calendar(user, base_url=os.environ.get("NEXTROUND_BASE_URL", DEFAULT_BASE_URL))
+    from django.conf import settings
+
+    # Links in the events point to the web app: NEXTROUND_PUBLIC_URL when it is set (NEXTROUND_BASE_URL is
+    # the older name), else this machine.
+    base_url = (settings.PUBLIC_URL + "/") if settings.PUBLIC_URL else None
+    body = build_calendar(user, base_url=base_url or os.environ.get("NEXTROUND_BASE_URL", DEFAULT_BASE_URL))
     if not args.output or args.output == "-":
         sys.stdout.write(body.decode("utf-8"))
         return 0

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned, owned
+from nextround.core.links import absolute_url
 from nextround.core.models import Profile
 from nextround.playbook import content, feed, queries, services
 from nextround.playbook.forms import DraftForm, LogForm, ReflectionForm, StatusForm, UpsetForm
@@ -201,7 +202,7 @@ def step_log(request, pk):
 @require_GET
 def calendar_feed(request, token):
     profile = get_object_or_404(Profile.objects.select_related("user"), calendar_token=token)
-    body = feed.build_calendar(profile.user, base_url=request.build_absolute_uri("/"))
+    body = feed.build_calendar(profile.user, base_url=absolute_url(request, "/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="nextround.ics"'
     return response

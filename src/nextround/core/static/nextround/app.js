@@ -20,3 +20,11 @@ document.addEventListener("submit", (event) => {
   const message = event.target.dataset && event.target.dataset.confirm;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// Show how far a big upload has got: htmx reports the XHR's upload progress on the form.
+document.addEventListener("htmx:xhr:progress", function (event) {
+  var bar = event.target.querySelector && event.target.querySelector("progress");
+  if (bar && event.detail.lengthComputable) {
+    bar.value = Math.round(event.detail.loaded / event.detail.total * 100);
+  }
+});
