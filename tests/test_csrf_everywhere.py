@@ -1,6 +1,7 @@
 """CSRF is enforced on every POST of every route; only the JSON checker API (no state, no user) is exempt."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from nextround.tracker.demo import load_demo
@@ -13,7 +14,7 @@ EXEMPT = {"/api/check"}
 def test_every_post_without_a_token_is_refused():
     load_demo()
     client = Client(enforce_csrf_checks=True)
-    assert client.login(username="demo", password="nextround-demo")
+    client.force_login(get_user_model().objects.get(username="demo"))
     anonymous = Client(enforce_csrf_checks=True)
     checked = 0
     for route, converters in routes():

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -62,7 +63,7 @@ def fill(route: str, converters: dict, value) -> str:
 def test_no_route_answers_500_to_real_unknown_or_junk_input():
     load_demo()
     client = Client(raise_request_exception=False)
-    assert client.login(username="demo", password="nextround-demo")
+    client.force_login(get_user_model().objects.get(username="demo"))
     ids = sorted(
         {
             Application.objects.order_by("pk").first().pk,

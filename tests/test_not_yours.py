@@ -54,9 +54,8 @@ def test_another_user_gets_404_everywhere_and_changes_nothing():
     ChecklistItem.objects.get_or_create(
         owner=demo, application=Application.objects.filter(owner=demo).order_by("pk").first(), text="Prepare"
     )
-    make_user("intruder")
     client = Client()
-    assert client.login(username="intruder", password="a-long-test-password")
+    client.force_login(make_user("intruder"))
     before = [
         model.objects.filter(owner=demo).count() for model in (Application, Contact, FollowUp, PlanStep)
     ]

@@ -1,5 +1,6 @@
 """One settings file; every value comes from the environment (see nextround.config)."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "csp",
+    "axes",
     "nextround.core",
     "nextround.tracker",
     "nextround.playbook",
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "nextround.core.middleware.UserTimeZoneMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nextround.urls"
@@ -88,6 +91,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): after NEXTROUND_LOGIN_ATTEMPTS wrong passwords for one account, or from one
+# address, logging in there pauses for NEXTROUND_LOGIN_COOLOFF_MINUTES (even with the right password).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = config.env_int("NEXTROUND_LOGIN_ATTEMPTS", 5, minimum=1, maximum=1000)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=config.env_int("NEXTROUND_LOGIN_COOLOFF_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
+)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nextround.core.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # failed attempts are kept; nobody's successful logins are recorded
+AXES_VERBOSE = False
+# The client's address is REMOTE_ADDR alone: waitress puts the proxy's X-Forwarded-For there when it trusts
+# the proxy, and a header anyone can send must not choose which address a failure counts against.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:dashboard"
 LOGOUT_REDIRECT_URL = "login"

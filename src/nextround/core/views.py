@@ -60,3 +60,18 @@ def settings_page(request):
     except NoReverseMatch:
         feed_url = ""
     return render(request, "core/settings.html", {"form": form, "profile": profile, "feed_url": feed_url})
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers while logging in is paused: say why, for how long, and what to do."""
+    from django.conf import settings
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    return response
