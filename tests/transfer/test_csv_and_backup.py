@@ -2,9 +2,12 @@
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -118,6 +121,49 @@ def test_backup_copies_a_consistent_database_and_never_overwrites(tmp_path):
         assert copy.execute("pragma integrity_check").fetchone() == ("ok",)
     again = nextround("backup", str(tmp_path / "copy.sqlite3"))
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_backup_finishes_while_another_process_keeps_writing(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "NEXTROUND_SECRET_KEY")}
+    environment["NEXTROUND_DATA_DIR"] = str(tmp_path / "data")
+    command = [sys.executable, "-m", "nextround"]
+    assert subprocess.run([*command, "init"], env=environment, capture_output=True).returncode == 0
+    database = tmp_path / "data" / "nextround.sqlite3"
+    with sqlite3.connect(database) as setup:  # about 8 MB, so that a copy takes more than one small step
+        setup.execute("create table filler (payload blob)")
+        setup.executemany("insert into filler values (randomblob(4000))", [()] * 2000)
+    stop = threading.Event()
+    writes = []
+
+    def keep_writing():
+        writer = sqlite3.connect(database, timeout=30)
+        writer.execute("pragma journal_mode=wal")
+        while not stop.is_set():
+            writer.execute("insert into filler values (randomblob(100))")
+            writer.commit()
+            writes.append(1)
+        writer.close()
+
+    thread = threading.Thread(target=keep_writing)
+    thread.start()
+    try:
+        while len(writes) < 50:
+            time.sleep(0.01)
+        result = subprocess.run(
+            [*command, "backup", str(tmp_path / "copy.sqlite3")],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        stop.set()
+        thread.join()
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"in \d+\.\d s\.$", result.stdout.strip()), result.stdout
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
+        assert copy.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert copy.execute("select count(*) from filler").fetchone()[0] >= 2000
 
 
 def test_backup_on_postgresql_gives_pg_dump_advice(capsys, monkeypatch):

@@ -3,7 +3,20 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
+
+# Ranges every path checks (forms, imports, restores) through the model fields' validators, so SQLite (which
+# stores any integer) and PostgreSQL (small integers stop at 32,767) accept the same values, and date
+# arithmetic on a cadence never overflows.
+MAX_CADENCE_DAYS = 3650
+MAX_GHOST_DAYS = 260
+MAX_GOAL = 1000
+MAX_SALARY = 1_000_000_000
+
+
+def at_most(limit: int, unit: str = "") -> MaxValueValidator:
+    return MaxValueValidator(limit, f"At most {limit:,}{' ' + unit if unit else ''}.")
 
 
 def new_calendar_token() -> str:
@@ -27,11 +40,13 @@ class Profile(models.Model):
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
     ghost_checkin_days = models.PositiveSmallIntegerField(
-        "check in on silent applications after (business days)", default=5
+        "check in on silent applications after (business days)",
+        default=5,
+        validators=[at_most(MAX_GHOST_DAYS, "business days (a year)")],
     )
-    weekly_goal_applications = models.PositiveSmallIntegerField(default=5)
-    weekly_goal_followups = models.PositiveSmallIntegerField(default=5)
-    weekly_goal_contacts = models.PositiveSmallIntegerField(default=3)
+    weekly_goal_applications = models.PositiveSmallIntegerField(default=5, validators=[at_most(MAX_GOAL)])
+    weekly_goal_followups = models.PositiveSmallIntegerField(default=5, validators=[at_most(MAX_GOAL)])
+    weekly_goal_contacts = models.PositiveSmallIntegerField(default=3, validators=[at_most(MAX_GOAL)])
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
-from nextround.core.models import OwnedModel
+from nextround.core.models import MAX_CADENCE_DAYS, MAX_SALARY, OwnedModel, at_most
 
 
 class Stage(models.TextChoices):
@@ -84,8 +84,8 @@ class Application(OwnedModel):
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.COMPANY_SITE)
     location = models.CharField(max_length=200, blank=True)
     work_mode = models.CharField("on site / remote", max_length=10, choices=WorkMode.choices, blank=True)
-    salary_min = models.PositiveIntegerField(null=True, blank=True)
-    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    salary_min = models.PositiveIntegerField(null=True, blank=True, validators=[at_most(MAX_SALARY)])
+    salary_max = models.PositiveIntegerField(null=True, blank=True, validators=[at_most(MAX_SALARY)])
     salary_currency = models.CharField(
         "currency", max_length=3, blank=True, help_text="For example EUR or USD."
     )
@@ -162,7 +162,11 @@ class Contact(OwnedModel):
     notes = models.TextField(blank=True, max_length=20000)
     keep_in_touch = models.BooleanField("on my networking list", default=False)
     keep_in_touch_days = models.PositiveSmallIntegerField(
-        "keep in touch every (days)", null=True, blank=True, help_text="For example 30 for once a month."
+        "keep in touch every (days)",
+        null=True,
+        blank=True,
+        help_text="For example 30 for once a month.",
+        validators=[at_most(MAX_CADENCE_DAYS, "days (ten years)")],
     )
     linkedin_connected_on = models.DateField("LinkedIn connection since", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,6 +5,7 @@ Which file it is comes from its header row, not its name: people rename files, a
 """
 
 import zipfile
+from collections.abc import Iterator
 from io import BytesIO
 
 from nextround.transfer.tables import (
@@ -34,18 +35,21 @@ APPLIED_FORMATS = (
 
 # A LinkedIn export is a few megabytes; these limits refuse zip bombs before anything is inflated.
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
+WANTED = ("connections.csv", "job applications.csv")
 
 
-def parse(data: bytes, *, filename: str = "") -> list[Parsed]:
-    """Every LinkedIn table in `data` (a CSV file, or a zip holding them), parsed into records."""
+def parse(data: bytes, *, filename: str = "") -> Iterator[Parsed]:
+    """Every LinkedIn table in `data` (a CSV file, or a zip holding them), parsed into records, one at a time
+    (a member is unpacked only once the one before it has been read)."""
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip"):
-        return [parse_csv(member) for member in members_of_zip(data)]
-    return [parse_csv(data)]
+        return (parse_csv(member) for member in members_of_zip(data))
+    return iter([parse_csv(data)])
 
 
-def members_of_zip(data: bytes) -> list[bytes]:
+def members_of_zip(data: bytes) -> Iterator[bytes]:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except zipfile.BadZipFile:
@@ -55,29 +59,41 @@ def members_of_zip(data: bytes) -> list[bytes]:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise FileProblem(f"this .zip holds {len(infos)} files, far more than a LinkedIn export; not opened")
-    wanted = [
-        info
-        for info in infos
-        if info.filename.rsplit("/", 1)[-1].lower() in ("connections.csv", "job applications.csv")
-    ]
+    wanted = [info for info in infos if info.filename.rsplit("/", 1)[-1].lower() in WANTED]
     if not wanted:
         raise FileProblem(
             "this .zip holds no Connections.csv or Jobs/Job Applications.csv; is it LinkedIn's export?"
         )
-    contents = []
-    for info in sorted(wanted, key=lambda item: item.filename):
+    for name in WANTED:
+        copies = [info for info in wanted if info.filename.rsplit("/", 1)[-1].lower() == name]
+        if len(copies) > 1:
+            raise FileProblem(
+                f"this .zip holds {len(copies)} files named {copies[0].filename.rsplit('/', 1)[-1]}, and "
+                "a LinkedIn export holds one; not opened. Upload that one file on its own instead"
+            )
+    total = sum(info.file_size for info in wanted)
+    if total > MAX_TOTAL_BYTES:
+        raise FileProblem(
+            f"the LinkedIn files in this .zip unpack to {total:,} bytes, more than the "
+            f"{MAX_TOTAL_BYTES // 2**20} MB nextround opens; not opened"
+        )
+    for info in wanted:
         too_big = info.file_size > MAX_MEMBER_BYTES
         if too_big or (
             info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise FileProblem(f"{info.filename} in the .zip unpacks to {info.file_size:,} bytes; not opened")
+    return _inflate(archive, sorted(wanted, key=lambda item: item.filename))
+
+
+def _inflate(archive, wanted) -> Iterator[bytes]:
+    for info in wanted:
         with archive.open(info) as member:
             # Read at most the declared size plus one byte: a lying header cannot make us inflate more.
             content = member.read(info.file_size + 1)
         if len(content) > info.file_size:
             raise FileProblem(f"{info.filename} in the .zip is larger than it says; not opened")
-        contents.append(content)
-    return contents
+        yield content
 
 
 def parse_csv(data: bytes) -> Parsed:

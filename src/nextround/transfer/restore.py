@@ -47,6 +47,12 @@ def read_document(text: str) -> dict:
         raise RestoreProblem(
             f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        # Python's parser recurses once per level; an export is five levels deep.
+        raise RestoreProblem(
+            "the file nests lists or objects hundreds of levels deep, which no nextround export does; "
+            "is it the right file?"
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise RestoreProblem("format: this is not a nextround export (its “format” should be “nextround”)")
     if document.get("version") != VERSION:
@@ -93,8 +99,8 @@ def _restore(owner, data: dict, summary: RestoreSummary) -> None:
     for name in data:
         if name != "profile" and name not in known:
             raise RestoreProblem(f"data.{name}: not a part of a version {VERSION} export")
-    if not summary.merged:
-        _restore_profile(owner, data.get("profile", {}))
+    # A merge keeps your own settings, but a broken profile section still means a broken file.
+    _restore_profile(owner, data.get("profile", {}), keep=summary.merged)
     refs: dict[type, dict[str, int]] = {}
     for section in known.values():
         records = data.get(section.name, [])
@@ -103,7 +109,7 @@ def _restore(owner, data: dict, summary: RestoreSummary) -> None:
         _restore_section(owner, section, records, refs, summary)
 
 
-def _restore_profile(owner, values) -> None:
+def _restore_profile(owner, values, *, keep: bool) -> None:
     if not isinstance(values, dict):
         raise RestoreProblem("data.profile: should be an object")
     profile = profile_for(owner)
@@ -116,7 +122,8 @@ def _restore_profile(owner, values) -> None:
     except ValidationError as exc:
         name, messages = next(iter(exc.message_dict.items()))
         raise RestoreProblem(f"data.profile.{name}: {' '.join(messages)}") from None
-    profile.save()
+    if not keep:
+        profile.save()
 
 
 def _decode(section: Section, field_obj, value, path: str, refs: dict):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.access import profile_for
+from nextround.core.models import MAX_SALARY
 from nextround.tracker.models import Application, Company, Contact, StageChange
 from nextround.transfer import linkedin, spreadsheet
 from nextround.transfer.matching import CompanyIndex
@@ -151,6 +152,9 @@ def _check_application(record: ApplicationRecord) -> str:
             _url(record.posting_url)
         except ValidationError:
             return f"“{record.posting_url}” is not a web address (it should start with https://)"
+    for amount, label in ((record.salary_min, "lowest"), (record.salary_max, "highest")):
+        if amount is not None and amount > MAX_SALARY:
+            return f"the {label} salary ({amount:,}) is above {MAX_SALARY:,}; is a column shifted?"
     if (
         record.salary_min is not None
         and record.salary_max is not None

@@ -106,7 +106,16 @@ class Table:
                     continue
                 yield line, dict(zip(self.header, (cell.strip() for cell in cells), strict=True))
         except csv.Error as exc:
-            raise FileProblem(f"line {end_of_previous + 1}: this row cannot be read as CSV ({exc})") from None
+            raise FileProblem(f"line {end_of_previous + 1}: {csv_problem(exc)}") from None
+
+
+def csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return (
+            f"one cell holds more than {MAX_FIELD:,} characters, far more than a spreadsheet cell; "
+            'a quote (") may be left open above it, so check the line before it too'
+        )
+    return f"this row cannot be read as CSV ({exc})"
 
 
 def _reader(text: str, delimiter: str):
@@ -144,7 +153,10 @@ def first_row_header(text: str) -> Table:
     for number, line in enumerate(lines, start=1):
         if line.strip():
             delimiter = _sniff_delimiter(line)
-            header = next(_reader(line, delimiter))
+            try:
+                header = next(_reader(line, delimiter))
+            except csv.Error as exc:
+                raise FileProblem(f"line {number}: {csv_problem(exc)}") from None
             names = [cell.strip() for cell in header]
             if len(names) < 2:
                 raise FileProblem(f"line {number}: the header has a single column; is this a CSV file?")

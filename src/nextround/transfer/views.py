@@ -1,5 +1,7 @@
 """Import and export pages: upload, (for spreadsheets) map and preview, confirm, see what happened."""
 
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -98,7 +100,9 @@ def csv_upload(request):
     if form.is_valid():
         upload = uploads.keep(owner=request.user, uploaded_file=form.cleaned_data["file"])
         try:
-            uploads.read_table(upload)
+            # Read it through once now, so that a file CSV cannot read is refused here, not on a later step.
+            for _row in uploads.read_table(upload).rows():
+                pass
         except FileProblem as exc:
             uploads.discard(upload=upload)
             form.add_error("file", str(exc))
@@ -114,6 +118,24 @@ def upload_url(name: str, upload: Upload) -> str:
     return reverse(name, args=[upload.pk])
 
 
+def _file_gone_on_problem(view):
+    """A step whose file turns out unreadable (or vanished) says so and forgets the upload: never a 500."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk):
+        try:
+            return view(request, pk)
+        except (FileProblem, OSError) as exc:
+            upload = get_owned(Upload, request.user, pk)
+            uploads.discard(upload=upload)
+            message = (
+                str(exc) if isinstance(exc, FileProblem) else "The file is gone; please upload it again."
+            )
+            return render(request, "transfer/csv_gone.html", {"message": message}, status=410)
+
+    return wrapped
+
+
 def _table_or_problem(request, upload):
     try:
         return uploads.read_table(upload), None
@@ -124,6 +146,7 @@ def _table_or_problem(request, upload):
 
 
 @login_required
+@_file_gone_on_problem
 def csv_map(request, pk):
     upload = get_owned(Upload, request.user, pk)
     table, problem = _table_or_problem(request, upload)
@@ -186,6 +209,7 @@ def _mapping(upload) -> spreadsheet.Mapping | None:
 
 
 @login_required
+@_file_gone_on_problem
 def csv_stages(request, pk):
     upload = get_owned(Upload, request.user, pk)
     table, problem = _table_or_problem(request, upload)
@@ -213,6 +237,7 @@ def csv_stages(request, pk):
 
 
 @login_required
+@_file_gone_on_problem
 def csv_preview(request, pk):
     upload = get_owned(Upload, request.user, pk)
     table, problem = _table_or_problem(request, upload)
