@@ -12,7 +12,8 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from nextround.core.models import Profile
-from nextround.tracker.models import Application, Company, Contact, Stage, StageChange
+from nextround.tracker import services
+from nextround.tracker.models import Application, Company, Contact, Stage
 
 
 def make_user(username: str, *, full_name: str = "", time_zone: str = "UTC"):
@@ -22,25 +23,21 @@ def make_user(username: str, *, full_name: str = "", time_zone: str = "UTC"):
 
 
 def make_company(owner, name="Acme Analytics", **fields) -> Company:
-    return Company.objects.create(owner=owner, name=name, **fields)
+    return services.save_company(company=Company(owner=owner, name=name, **fields))
 
 
 def make_application(
     owner, company=None, *, role_title="Data Analyst", stage=Stage.APPLIED, at=None, **fields
 ) -> Application:
     company = company or Company.objects.filter(owner=owner).first() or make_company(owner)
-    at = at or timezone.now() - dt.timedelta(days=1)
-    application = Application.objects.create(
-        owner=owner, company=company, role_title=role_title, stage=stage, stage_changed_at=at, **fields
+    application = Application(owner=owner, company=company, role_title=role_title, stage=stage, **fields)
+    return services.create_application(
+        application=application, at=at or timezone.now() - dt.timedelta(days=1)
     )
-    StageChange.objects.create(
-        owner=owner, application=application, from_stage="", to_stage=stage, changed_at=at
-    )
-    return application
 
 
 def make_contact(owner, name="Jo Recruiter", **fields) -> Contact:
-    return Contact.objects.create(owner=owner, name=name, **fields)
+    return services.save_contact(contact=Contact(owner=owner, name=name, **fields))
 
 
 class PersonaTestCase(TestCase):

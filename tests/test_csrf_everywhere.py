@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from nextround.tracker.demo import load_demo
+from nextround.demo import load_demo
 from tests.test_no_server_errors import fill, routes
 
 EXEMPT = {"/api/check"}

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from nextround.demo import load_demo
 from nextround.playbook.models import Plan, PlanStep
-from nextround.tracker.demo import load_demo
 from nextround.tracker.models import Application, Contact, FollowUp, Interaction
 
 JUNK = {

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from nextround.demo import load_demo
 from nextround.playbook.models import Plan, PlanStep
-from nextround.tracker.demo import load_demo
 from nextround.tracker.models import (
     Application,
     ApplicationContact,

@@ -14,6 +14,7 @@ from nextround.config import ConfigError
 # Modules with a `register(subparsers)` function, in the order their commands appear in --help.
 COMMAND_MODULES = (
     "nextround.core.commands",
+    "nextround.commands",
     "nextround.checker.cli",
     "nextround.playbook.commands",
     "nextround.transfer.commands",

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from nextround.tracker.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from nextround.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
 
 
 def test_the_insights_page_draws_its_charts_from_the_demo_search(live_server, page, screenshot):

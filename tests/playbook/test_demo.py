@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
+from nextround.demo import load_demo
 from nextround.playbook.models import Plan
-from nextround.tracker.demo import load_demo
 from nextround.tracker.models import FollowUp
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nextround.tracker.demo import load_demo
+from nextround.demo import load_demo
 from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
 from nextround.transfer.export import export_data, export_json
 from nextround.transfer.restore import RestoreProblem, restore

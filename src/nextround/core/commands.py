@@ -1,4 +1,4 @@
-"""`nextround init`, `demo`, `serve` and `manage`."""
+"""`nextround init`, `serve` and `manage` (`demo` lives in `nextround/demo.py`, above every capability)."""
 
 import argparse
 import sys
@@ -9,12 +9,6 @@ from nextround.cli import CommandError
 def register(subparsers) -> None:
     init = subparsers.add_parser("init", help="create or migrate the database")
     init.set_defaults(func=run_init, needs_django=True)
-
-    demo = subparsers.add_parser(
-        "demo", help="load a demo job search for user 'demo' (password nextround-demo)"
-    )
-    demo.add_argument("--reset", action="store_true", help="delete the demo user's data and load it afresh")
-    demo.set_defaults(func=run_demo, needs_django=True)
 
     serve = subparsers.add_parser("serve", help="serve the web app with a production WSGI server")
     serve.add_argument("--host", default="127.0.0.1")
@@ -73,22 +67,6 @@ def pending_migrations() -> bool:
 
     executor = MigrationExecutor(connection)
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-
-
-def run_demo(args) -> int:
-    from nextround.tracker.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
-
-    try:
-        if pending_migrations():
-            raise CommandError("the database is not set up yet: run `nextround init` first")
-        created = load_demo(reset=args.reset)
-    except database_errors() as exc:
-        raise CommandError(f"cannot reach the database ({first_line(exc)}); check DATABASE_URL") from None
-    if created:
-        print(f"nextround: demo job search loaded. Log in as {DEMO_USERNAME} / {DEMO_PASSWORD}.")
-    else:
-        print(f"nextround: the demo user is already there (log in as {DEMO_USERNAME} / {DEMO_PASSWORD}).")
-    return 0
 
 
 def run_serve(args) -> int:

@@ -1,6 +1,8 @@
 """Playbook writes: building and refreshing plans, step status, drafts, logs, and keep-in-touch reminders.
 
-The tracker calls `on_stage_change` (inside its stage-change transaction) and `on_keep_in_touch_done`.
+The playbook hears about the tracker's writes through `subscribers` (connected in `apps.py`); it writes
+tracker rows (interactions, reminders, checklist items, a contact joining the networking list) only
+through the tracker's services, like every other path.
 """
 
 import datetime as dt
@@ -11,9 +13,11 @@ from django.utils import timezone
 
 from nextround.core.access import profile_for
 from nextround.core.dates import business_days_after, today_in
+from nextround.core.errors import Refused
 from nextround.playbook import content, engine
 from nextround.playbook.models import Outcome, Plan, PlanKind, PlanStep, StepLog, StepStatus
 from nextround.playbook.situation import situation_for
+from nextround.tracker import services as tracker
 from nextround.tracker.models import (
     ACTIVE_FOLLOW_UP,
     Application,
@@ -25,14 +29,10 @@ from nextround.tracker.models import (
     InteractionKind,
     Stage,
 )
+from nextround.tracker.vocabulary import FollowUpOrigin
 
 PLAN_STAGES = {Stage.REJECTED: PlanKind.REJECTION, Stage.GHOSTED: PlanKind.GHOSTED}
-KEEP_IN_TOUCH = "keep_in_touch"
 INTERACTION_KIND = {"phone": InteractionKind.CALL, "email": InteractionKind.EMAIL}
-
-
-class Refused(Exception):
-    """An action the data does not allow; the message is shown to the user as it is."""
 
 
 # --- plans ------------------------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def add_interview_questions(*, owner) -> int:
         for key, text in keys.items()
         if (pk, key) not in have
     ]
-    ChecklistItem.objects.bulk_create(missing)
+    tracker.add_checklist_items(owner=owner, items=missing)
     return len(missing)
 
 
@@ -231,8 +231,6 @@ def log_step(
         raise ValidationError({"outcome": f"“{outcome}” is not an outcome."})
     if said_by is not None and said_by.owner_id != step.owner_id:
         raise ValidationError({"said_by": "Pick one of your own contacts."})
-    from nextround.tracker.services import log_interaction
-
     outcome_label = dict(content.load().outcome_choices)[outcome]
     summary = [f"{step.title}: {outcome_label}."]
     if words.strip():
@@ -250,7 +248,7 @@ def log_step(
         application=step.plan.application,
     )
     people = list({c.pk: c for c in (step.contact, said_by) if c is not None}.values())
-    log_interaction(interaction=interaction, contacts=people)
+    tracker.log_interaction(interaction=interaction, contacts=people)
     log = StepLog(
         owner=step.owner,
         step=step,
@@ -273,27 +271,16 @@ def log_step(
 # --- keep in touch ----------------------------------------------------------------------------------------
 
 
-def on_keep_in_touch_done(*, follow_up) -> None:
-    """A keep-in-touch reminder was done: schedule the next one at the contact's cadence."""
-    sync_keep_in_touch(contact=follow_up.contact)
-
-
-def on_interaction_logged(*, interaction: Interaction) -> None:
-    """Talking to someone on the networking list counts as keeping in touch: push their reminder back."""
-    for contact in interaction.contacts.filter(keep_in_touch=True):
-        sync_keep_in_touch(contact=contact)
-
-
 @transaction.atomic
 def add_to_networking_list(*, contact: Contact) -> Contact:
-    if not contact.keep_in_touch:
-        contact.keep_in_touch = True
-        contact.keep_in_touch_days = (
-            contact.keep_in_touch_days or content.load().timing["network_cadence_days"]
-        )
-        contact.save(update_fields=["keep_in_touch", "keep_in_touch_days", "updated_at"])
-    sync_keep_in_touch(contact=contact)
-    return contact
+    """Put a contact on the networking list (at the playbook's cadence unless they have one); the tracker
+    announces the change and `subscribers` keeps their reminder in step."""
+    if contact.keep_in_touch:
+        sync_keep_in_touch(contact=contact)
+        return contact
+    contact.keep_in_touch = True
+    contact.keep_in_touch_days = contact.keep_in_touch_days or content.load().timing["network_cadence_days"]
+    return tracker.save_contact(contact=contact)
 
 
 @transaction.atomic
@@ -304,13 +291,17 @@ def sync_keep_in_touch(*, contact: Contact, today: dt.date | None = None) -> Fol
     """
     active = list(
         FollowUp.objects.select_for_update()
-        .filter(owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, status__in=ACTIVE_FOLLOW_UP)
+        .filter(
+            owner=contact.owner,
+            contact=contact,
+            origin=FollowUpOrigin.KEEP_IN_TOUCH,
+            status__in=ACTIVE_FOLLOW_UP,
+        )
         .order_by("pk")
     )
     if not contact.keep_in_touch or not contact.keep_in_touch_days:
         for follow_up in active:
-            follow_up.status = FollowUpStatus.DISMISSED
-            follow_up.save(update_fields=["status"])
+            tracker.set_follow_up_status(follow_up=follow_up, status=FollowUpStatus.DISMISSED)
         return None
     time_zone = profile_for(contact.owner).time_zone
     today = today or today_in(time_zone)
@@ -318,7 +309,10 @@ def sync_keep_in_touch(*, contact: Contact, today: dt.date | None = None) -> Fol
     last_day = today_in(time_zone, last) if last else None
     done = (
         FollowUp.objects.filter(
-            owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, status=FollowUpStatus.DONE
+            owner=contact.owner,
+            contact=contact,
+            origin=FollowUpOrigin.KEEP_IN_TOUCH,
+            status=FollowUpStatus.DONE,
         )
         .order_by("-completed_at")
         .first()
@@ -330,13 +324,18 @@ def sync_keep_in_touch(*, contact: Contact, today: dt.date | None = None) -> Fol
     if active:
         reminder, extra = active[0], active[1:]
         for follow_up in extra:
-            follow_up.status = FollowUpStatus.DISMISSED
-            follow_up.save(update_fields=["status"])
+            tracker.set_follow_up_status(follow_up=follow_up, status=FollowUpStatus.DISMISSED)
         # A snoozed reminder keeps the date the user chose.
         if reminder.status == FollowUpStatus.OPEN and (reminder.due_on, reminder.title) != (due, title):
             reminder.due_on, reminder.title = due, title
-            reminder.save(update_fields=["due_on", "title"])
+            tracker.save_follow_up(follow_up=reminder)
         return reminder
-    return FollowUp.objects.create(
-        owner=contact.owner, contact=contact, origin=KEEP_IN_TOUCH, title=title, due_on=due
+    return tracker.save_follow_up(
+        follow_up=FollowUp(
+            owner=contact.owner,
+            contact=contact,
+            origin=FollowUpOrigin.KEEP_IN_TOUCH,
+            title=title,
+            due_on=due,
+        )
     )

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned, owned
+from nextround.core.errors import Refused
 from nextround.core.links import absolute_url
 from nextround.core.models import Profile
 from nextround.playbook import content, feed, queries, services
@@ -102,7 +103,7 @@ def plan_refresh(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
     try:
         services.refresh_plan(application=application)
-    except services.Refused as exc:
+    except Refused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(

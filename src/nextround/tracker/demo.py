@@ -1,15 +1,13 @@
-"""A believable demo job search for the user `demo`: every page has something to show.
+"""The tracker's part of the demo search (`nextround/demo.py` loads it), written through its services.
 
-Dates are relative to today, so the demo always looks current. Loading it twice changes nothing.
+Dates are relative to today, so the demo always looks current.
 """
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from nextround.core.access import profile_for
 from nextround.tracker import services
 from nextround.tracker.demo_data import APPLICATIONS, COMPANIES, CONTACTS, LINKS, REJECTION_WORDS
 from nextround.tracker.models import (
@@ -17,12 +15,10 @@ from nextround.tracker.models import (
     Company,
     Contact,
     FollowUp,
+    FollowUpStatus,
     Interaction,
     Stage,
 )
-
-DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "nextround-demo"
 
 
 def stage_dates(applied: dt.datetime, path: list[str], days_ago: int) -> list[dt.datetime]:
@@ -35,51 +31,43 @@ def stage_dates(applied: dt.datetime, path: list[str], days_ago: int) -> list[dt
     return [applied + dt.timedelta(days=round(i * step)) for i in range(len(path))]
 
 
-@transaction.atomic
-def load_demo(*, reset: bool = False) -> bool:
-    User = get_user_model()
-    existing = User.objects.filter(username=DEMO_USERNAME).first()
-    if existing and not reset:
-        return False
-    if existing:
-        Application.objects.filter(owner=existing).delete()
-        existing.delete()
-    user = User.objects.create_user(
-        DEMO_USERNAME, "demo@example.com", DEMO_PASSWORD, first_name="Alex", last_name="Morgan"
-    )
-    profile = profile_for(user)
-    profile.full_name = "Alex Morgan"
-    profile.save()
+def delete_search(*, owner) -> None:
+    """Delete the applications first: their companies cannot go while they are there."""
+    for application in Application.objects.filter(owner=owner):
+        services.delete_application(application=application)
 
+
+@transaction.atomic
+def add_search(*, owner) -> None:
+    """The demo's companies, people, applications (moved through their stages), interactions, follow-ups."""
     now = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
     today = timezone.localdate()
     companies = [
-        Company.objects.create(owner=user, name=name, website=site, location=place)
+        services.save_company(company=Company(owner=owner, name=name, website=site, location=place))
         for name, site, place in COMPANIES
     ]
     contacts = []
     for name, company, title, role, how, email, phone, cadence in CONTACTS:
-        contacts.append(
-            Contact.objects.create(
-                owner=user,
-                name=name,
-                company=companies[company] if company is not None else None,
-                title=title,
-                role=role,
-                how_we_know=how,
-                email=email,
-                phone=phone,
-                keep_in_touch=cadence is not None,
-                keep_in_touch_days=cadence,
-            )
+        contact = Contact(
+            owner=owner,
+            name=name,
+            company=companies[company] if company is not None else None,
+            title=title,
+            role=role,
+            how_we_know=how,
+            email=email,
+            phone=phone,
+            keep_in_touch=cadence is not None,
+            keep_in_touch_days=cadence,
         )
+        contacts.append(services.save_contact(contact=contact))
 
     applications = []
     for index, (company, role, source, days_ago, path, salary) in enumerate(APPLICATIONS):
         applied = now - dt.timedelta(days=days_ago)
         dates = stage_dates(applied, path, days_ago)
         application = Application(
-            owner=user,
+            owner=owner,
             company=companies[company],
             role_title=role,
             source=source,
@@ -112,15 +100,8 @@ def load_demo(*, reset: bool = False) -> bool:
                 told_via=via if is_rejection else "",
             )
 
-    add_interactions(user, applications, contacts, now)
-    from nextround.playbook import demo as playbook_demo
-    from nextround.playbook.services import sync_keep_in_touch
-
-    for contact in contacts:
-        sync_keep_in_touch(contact=contact)  # keep-in-touch reminders for the networking list
-    add_follow_ups(user, applications, contacts, today)
-    playbook_demo.add_progress(owner=user)
-    return True
+    add_interactions(owner, applications, contacts, now)
+    add_follow_ups(owner, applications, contacts, today)
 
 
 def add_interactions(user, applications, contacts, now) -> None:
@@ -189,17 +170,21 @@ def add_follow_ups(user, applications, contacts, today) -> None:
         ("Thank Sam for the interview", 22, 19, -1),
     ]
     for title, app, contact, offset in entries:
-        FollowUp.objects.create(
+        follow_up = FollowUp(
             owner=user,
             title=title,
             due_on=today + dt.timedelta(days=offset),
             application=applications[app] if app is not None else None,
             contact=contacts[contact] if contact is not None else None,
         )
-    FollowUp.objects.create(
-        owner=user,
-        title="Update LinkedIn headline",
-        due_on=today - dt.timedelta(days=12),
-        status="done",
-        completed_at=timezone.now() - dt.timedelta(days=12),
+        services.save_follow_up(follow_up=follow_up)
+    # One done twelve days ago, as history (the insights count it in that week).
+    services.save_follow_up(
+        follow_up=FollowUp(
+            owner=user,
+            title="Update LinkedIn headline",
+            due_on=today - dt.timedelta(days=12),
+            status=FollowUpStatus.DONE,
+            completed_at=timezone.now() - dt.timedelta(days=12),
+        )
     )

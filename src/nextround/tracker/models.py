@@ -3,55 +3,32 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from nextround.core.models import MAX_CADENCE_DAYS, MAX_SALARY, OwnedModel, at_most
+from nextround.tracker.vocabulary import (
+    ACTIVE_FOLLOW_UP,
+    CLOSED_STAGES,
+    Channel,
+    ContactRole,
+    Direction,
+    FollowUpStatus,
+    InteractionKind,
+    Source,
+    Stage,
+    WorkMode,
+)
 
-
-class Stage(models.TextChoices):
-    SAVED = "saved", "Saved"
-    APPLIED = "applied", "Applied"
-    SCREENING = "screening", "Screening"
-    INTERVIEWING = "interviewing", "Interviewing"
-    OFFER = "offer", "Offer"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    GHOSTED = "ghosted", "No answer (ghosted)"
-
-
-# Stages where the application is over; the rest are "in flight".
-CLOSED_STAGES = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
-
-
-class Source(models.TextChoices):
-    REFERRAL = "referral", "Referral"
-    JOB_BOARD = "job_board", "Job board"
-    COMPANY_SITE = "company_site", "Company site"
-    RECRUITER = "recruiter", "Recruiter"
-    LINKEDIN = "linkedin", "LinkedIn"
-    OTHER = "other", "Other"
-
-
-class WorkMode(models.TextChoices):
-    ONSITE = "onsite", "On site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
-
-
-class Channel(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    IN_PERSON = "in_person", "In person"
-    MESSAGE = "message", "Message (LinkedIn, chat…)"
-    PORTAL = "portal", "Applicant portal"
-    NONE = "none", "Nobody told me"
-
-
-class ContactRole(models.TextChoices):
-    RECRUITER = "recruiter", "Recruiter"
-    HIRING_MANAGER = "hiring_manager", "Hiring manager"
-    INTERVIEWER = "interviewer", "Interviewer"
-    REFERENCE = "reference", "Reference"
-    MUTUAL = "mutual", "Mutual connection"
-    OTHER = "other", "Other"
+# The words are defined in `vocabulary` (plain Python); they are importable from here too, for the forms.
+__all__ = [
+    "ACTIVE_FOLLOW_UP",
+    "CLOSED_STAGES",
+    "Channel",
+    "ContactRole",
+    "Direction",
+    "FollowUpStatus",
+    "InteractionKind",
+    "Source",
+    "Stage",
+    "WorkMode",
+]
 
 
 class Company(OwnedModel):
@@ -216,20 +193,6 @@ class ApplicationContact(OwnedModel):
         return f"{self.contact} ({self.get_role_display()})"
 
 
-class InteractionKind(models.TextChoices):
-    CALL = "call", "Call"
-    EMAIL = "email", "Email"
-    MESSAGE = "message", "Message"
-    MEETING = "meeting", "Meeting"
-    NOTE = "note", "Note"
-
-
-class Direction(models.TextChoices):
-    OUTGOING = "out", "I reached out"
-    INCOMING = "in", "They reached out"
-    NONE = "", "—"
-
-
 class Interaction(OwnedModel):
     kind = models.CharField(max_length=10, choices=InteractionKind.choices, default=InteractionKind.NOTE)
     direction = models.CharField(max_length=3, choices=Direction.choices, blank=True)
@@ -255,16 +218,6 @@ class Interaction(OwnedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_at:%Y-%m-%d}"
-
-
-class FollowUpStatus(models.TextChoices):
-    OPEN = "open", "To do"
-    SNOOZED = "snoozed", "Snoozed"
-    DONE = "done", "Done"
-    DISMISSED = "dismissed", "Dismissed"
-
-
-ACTIVE_FOLLOW_UP = (FollowUpStatus.OPEN, FollowUpStatus.SNOOZED)
 
 
 class FollowUp(OwnedModel):

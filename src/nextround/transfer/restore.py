@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from nextround.core.access import profile_for
-from nextround.tracker.models import Application, ChecklistItem, Company, Contact
+from nextround.tracker import services as tracker
+from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
+from nextround.tracker.vocabulary import Origin
+from nextround.transfer.keys import application_keys, contact_keys, find_contact
 from nextround.transfer.sections import FORMAT, PROFILE_FIELDS, VERSION, Section, sections
-from nextround.transfer.services import _application_keys, _contact_keys, _find_contact
 
 BATCH = 500
 
@@ -216,21 +218,33 @@ def _restore_section(owner, section: Section, records: list, refs: dict, summary
             summary.matched[section.name] += 1
         else:
             new.append((ident, obj, many))
-    model.objects.bulk_create([obj for _ident, obj, _many in new], batch_size=BATCH)
+    _write(owner, section, new)
     for ident, obj, _many in new:
         own_refs[ident] = obj.pk
-    for f in section.many:
-        through = getattr(model, f.name).through
-        source, target = f.m2m_field_name(), f.m2m_reverse_field_name()
-        through.objects.bulk_create(
-            [
-                through(**{f"{source}_id": obj.pk, f"{target}_id": pk})
-                for _i, obj, many in new
-                for pk in many[f.name]
-            ],
-            batch_size=BATCH,
-        )
     summary.created[section.name] += len(new)
+
+
+def _write(owner, section: Section, new: list[tuple[str, models.Model, dict]]) -> None:
+    """Keep the new rows of a section, as the file holds them.
+
+    The tracker rows whose writes the tracker announces go through its bulk services, marked as a
+    restore (the playbook then leaves them alone: the file brings its plans and reminders too). The other
+    rows carry no rule beyond their fields, which were all checked above, and are inserted as they are.
+    """
+    rows = [obj for _ident, obj, _many in new]
+    if section.model is Application:
+        tracker.create_applications(owner=owner, applications=rows, origin=Origin.RESTORE)
+    elif section.model is StageChange:
+        tracker.record_stage_changes(owner=owner, changes=rows, origin=Origin.RESTORE)
+    elif section.model is Contact:
+        tracker.save_contacts(owner=owner, created=rows, changed=[], fields=[], origin=Origin.RESTORE)
+    elif section.model is Interaction:
+        logged = [(obj, many["contacts"]) for _ident, obj, many in new]
+        tracker.record_interactions(owner=owner, logged=logged, origin=Origin.RESTORE)
+    else:
+        if section.many:
+            raise NotImplementedError(f"{section.name}: only interactions have lists of links")
+        section.model.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _check_rules(obj) -> None:
@@ -291,9 +305,9 @@ class _Matcher:
         if isinstance(obj, Company):
             return [("name", obj.name.lower())]
         if isinstance(obj, Contact):
-            return _contact_keys(obj)
+            return contact_keys(obj)
         if isinstance(obj, Application):
-            return _application_keys(obj)
+            return application_keys(obj)
         if isinstance(obj, ChecklistItem):
             return [("item", obj.application_id, obj.key or obj.text)]
         # A row the database keeps unique (a plan per application, a step key per plan) is the same row;
@@ -303,7 +317,7 @@ class _Matcher:
 
     def find(self, obj) -> int | None:
         if isinstance(obj, Contact):
-            found = _find_contact(self.known, obj)
+            found = find_contact(self.known, obj)
         else:
             found = next((self.known[key] for key in self.keys(obj) if key in self.known), None)
         return found.pk if found is not None else None

@@ -16,8 +16,11 @@ from django.utils import timezone
 
 from nextround.core.access import profile_for
 from nextround.core.models import MAX_SALARY
+from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, Company, Contact, StageChange
+from nextround.tracker.vocabulary import Origin
 from nextround.transfer import linkedin, spreadsheet
+from nextround.transfer.keys import application_keys, contact_keys, find_contact
 from nextround.transfer.matching import CompanyIndex
 from nextround.transfer.tables import ApplicationRecord, ContactRecord, Parsed, RowProblem
 
@@ -185,48 +188,17 @@ class _Companies:
                 self.by_lower[name.lower()] = company
                 self.index.add(name, company)
             self.by_name[name] = company
-        Company.objects.bulk_create(new, batch_size=BATCH)
+        tracker.add_companies(companies=new)
         self.created += len(new)
 
     def get(self, name: str) -> Company | None:
         return self.by_name.get(name.strip())
 
 
-def normal_url(url: str) -> str:
-    """LinkedIn profile URLs compare without scheme, "www.", case or a trailing slash."""
-    url = url.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    return url.rstrip("/")
-
-
-def _contact_keys(contact) -> list[tuple]:
-    keys = []
-    if contact.linkedin_url:
-        keys.append(("url", normal_url(contact.linkedin_url)))
-    if contact.email:
-        keys.append(("email", contact.email.lower()))
-    keys.append(("name", " ".join(contact.name.casefold().split()), contact.company_id))
-    return keys
-
-
-def _conflicts(a, b) -> bool:
-    """Two people with different LinkedIn URLs (or different emails) are different people."""
-    if a.linkedin_url and b.linkedin_url and normal_url(a.linkedin_url) != normal_url(b.linkedin_url):
-        return True
-    return bool(a.email and b.email and a.email.lower() != b.email.lower())
-
-
-def _find_contact(known: dict, incoming):
-    for key in _contact_keys(incoming):
-        candidate = known.get(key)
-        if candidate is not None and (key[0] == "url" or not _conflicts(candidate, incoming)):
-            return candidate
-    return None
-
-
 def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, summary: Summary) -> None:
     known: dict[tuple, Contact] = {}
     for contact in Contact.objects.filter(owner=owner).order_by("pk"):
-        for key in _contact_keys(contact):
+        for key in contact_keys(contact):
             known.setdefault(key, contact)
     new: dict[int, Contact] = {}
     changed: dict[int, Contact] = {}
@@ -250,7 +222,7 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
             email=record.email,
             linkedin_url=record.linkedin_url,
         )
-        contact = _find_contact(known, incoming)
+        contact = find_contact(known, incoming)
         if contact is None:
             contact = incoming
             new[id(contact)] = contact
@@ -261,7 +233,7 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
         contact.linkedin_url = record.linkedin_url or contact.linkedin_url
         contact.linkedin_connected_on = record.connected_on or contact.linkedin_connected_on
         contact.how_we_know = contact.how_we_know or LINKEDIN_HOW_WE_KNOW
-        for key in _contact_keys(contact):
+        for key in contact_keys(contact):
             known.setdefault(key, contact)
         if id(contact) in new:
             continue
@@ -269,27 +241,14 @@ def _write_contacts(owner, records: list[ContactRecord], companies: _Companies, 
             changed[contact.pk] = contact
         else:
             summary.unchanged += 1
-    now = timezone.now()
-    for contact in changed.values():
-        contact.updated_at = now
-    Contact.objects.bulk_create(new.values(), batch_size=BATCH)
-    Contact.objects.bulk_update(changed.values(), [*fields, "updated_at"], batch_size=BATCH)
-    summary.created, summary.updated = len(new), len(changed)
-
-
-def _application_keys(application) -> list[tuple]:
-    keys = []
-    if application.posting_url:
-        keys.append(("url", application.posting_url.strip().rstrip("/").lower()))
-    keys.append(
-        (
-            "same",
-            application.company_id,
-            " ".join(application.role_title.casefold().split()),
-            application.applied_on,
-        )
+    tracker.save_contacts(
+        owner=owner,
+        created=list(new.values()),
+        changed=list(changed.values()),
+        fields=list(fields),
+        origin=Origin.IMPORT,
     )
-    return keys
+    summary.created, summary.updated = len(new), len(changed)
 
 
 def _noon(day: dt.date | None, time_zone: str) -> dt.datetime:
@@ -302,16 +261,14 @@ def _noon(day: dt.date | None, time_zone: str) -> dt.datetime:
 def _write_applications(
     owner, records: list[ApplicationRecord], companies: _Companies, summary: Summary, *, stage_from_file: bool
 ) -> None:
-    from nextround.tracker.services import change_stage
-
     time_zone = profile_for(owner).time_zone
     known: dict[tuple, Application] = {}
     for application in Application.objects.filter(owner=owner).order_by("pk"):
-        for key in _application_keys(application):
+        for key in application_keys(application):
             known.setdefault(key, application)
     new: dict[int, Application] = {}
     changed: dict[int, Application] = {}
-    moves: dict[int, str] = {}
+    moves: dict[int, tuple[Application, str]] = {}
     fields = (
         "applied_on",
         "posting_url",
@@ -338,10 +295,10 @@ def _write_applications(
             stage=record.stage,
             stage_changed_at=_noon(record.applied_on, time_zone),
         )
-        application = next((known[key] for key in _application_keys(incoming) if key in known), None)
+        application = next((known[key] for key in application_keys(incoming) if key in known), None)
         if application is None:
             new[id(incoming)] = incoming
-            for key in _application_keys(incoming):
+            for key in application_keys(incoming):
                 known.setdefault(key, incoming)
             continue
         if id(application) in new:
@@ -352,31 +309,30 @@ def _write_applications(
             if not getattr(application, name) and getattr(incoming, name):
                 setattr(application, name, getattr(incoming, name))
         if stage_from_file and record.stage != application.stage:
-            moves[application.pk] = record.stage
+            moves[application.pk] = (application, record.stage)
         if [getattr(application, name) for name in fields] != before:
             changed[application.pk] = application
         elif application.pk not in moves:
             summary.unchanged += 1
-    Application.objects.bulk_create(new.values(), batch_size=BATCH)
-    StageChange.objects.bulk_create(
-        (
+    # New applications get their first stage entry from the tracker; a row that is an old rejection opens
+    # no plan (the playbook plans on moves, not on new applications). A move of an application you already
+    # have is a move like one on the board, dated now.
+    tracker.create_applications(owner=owner, applications=list(new.values()), origin=Origin.IMPORT)
+    tracker.update_applications(applications=list(changed.values()), fields=list(fields))
+    now = timezone.now()
+    tracker.record_stage_changes(
+        owner=owner,
+        changes=[
             StageChange(
                 owner=owner,
-                application=app,
-                from_stage="",
-                to_stage=app.stage,
-                changed_at=app.stage_changed_at,
+                application=application,
+                from_stage=application.stage,
+                to_stage=stage,
+                changed_at=now,
             )
-            for app in new.values()
-        ),
-        batch_size=BATCH,
+            for application, stage in moves.values()
+        ],
+        origin=Origin.IMPORT,
     )
-    now = timezone.now()
-    for application in changed.values():
-        application.updated_at = now
-    Application.objects.bulk_update(changed.values(), [*fields, "updated_at"], batch_size=BATCH)
-    for pk, stage in moves.items():
-        application = changed.get(pk) or Application.objects.get(pk=pk)
-        change_stage(application=application, stage=stage)
     summary.created = len(new)
     summary.updated = len(set(changed) | set(moves))

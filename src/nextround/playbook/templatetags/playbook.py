@@ -3,15 +3,7 @@ from urllib.parse import quote
 
 from django import template
 
-from nextround.playbook import queries
-
 register = template.Library()
-
-
-@register.simple_tag
-def plan_summary(application):
-    """The plan card on an application page: None when the application has no plan."""
-    return queries.plan_summary(application)
 
 
 @register.filter

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned
-from nextround.tracker import queries, services
+from nextround.tracker import panels, queries, services
 from nextround.tracker.forms import FollowUpForm, InteractionForm, SnoozeForm
 from nextround.tracker.models import Application, Contact, FollowUp, FollowUpStatus, Interaction
 from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
@@ -66,10 +66,11 @@ def prefill(request) -> dict:
 @login_required
 def dashboard(request):
     today = timezone.localdate()
-    context = {"today": today, "board": queries.dashboard(request.user, today)}
-    from nextround.playbook.queries import dashboard_steps
-
-    context["plan_steps"] = dashboard_steps(request.user, today)
+    context = {
+        "today": today,
+        "board": queries.dashboard(request.user, today),
+        "panels": panels.gather("dashboard", owner=request.user, today=today),
+    }
     return render(request, "tracker/dashboard.html", context)
 
 
@@ -171,7 +172,7 @@ def interaction_delete(request, pk):
         what=f"the {interaction}",
         consequences="",
         cancel_url=back,
-        on_delete=interaction.delete,
+        on_delete=lambda: services.delete_interaction(interaction=interaction),
         done_url=back,
     )
 
@@ -182,7 +183,7 @@ def follow_up_create(request):
         request.POST or None, owner=request.user, initial={"due_on": timezone.localdate(), **prefill(request)}
     )
     if request.method == "POST" and form.is_valid():
-        follow_up = form.save()
+        follow_up = services.save_follow_up(follow_up=form.save(commit=False))
         messages.success(request, f"Follow-up added for {follow_up.due_on:%a %d %b}.")
         default = back_to(follow_up.application_id)
         return redirect(safe_next(request, default))
@@ -201,7 +202,7 @@ def follow_up_edit(request, pk):
     follow_up = get_owned(FollowUp, request.user, pk)
     form = FollowUpForm(request.POST or None, instance=follow_up, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_follow_up(follow_up=form.save(commit=False))
         messages.success(request, "Saved.")
         return redirect(safe_next(request, reverse("tracker:dashboard")))
     bound_pickers(form)
@@ -220,7 +221,7 @@ def follow_up_delete(request, pk):
         what=f"“{follow_up.title}”",
         consequences="",
         cancel_url=back,
-        on_delete=follow_up.delete,
+        on_delete=lambda: services.delete_follow_up(follow_up=follow_up),
         done_url=back,
     )
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned, owned
-from nextround.tracker import queries, services
+from nextround.tracker import panels, queries, services
 from nextround.tracker.forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -17,7 +17,7 @@ from nextround.tracker.forms import (
     StageForm,
 )
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
-from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page, save_form
+from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
 
 
 @login_required
@@ -98,6 +98,7 @@ def application_detail(request, pk):
         "contact_q": contact_q,
         "contact_options_limit": queries.CONTACT_OPTIONS,
         "today": timezone.localdate(),
+        "panels": panels.gather("application", application=application),
         **queries.application_detail(application),
     }
     return render(request, "tracker/application_detail.html", context)
@@ -108,7 +109,7 @@ def application_edit(request, pk):
     application = get_owned(Application, request.user, pk)
     form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        save_form(form)
+        services.update_application(application=form.save(commit=False))
         messages.success(request, "Saved.")
         return redirect("tracker:application_detail", pk=application.pk)
     return form_page(
@@ -128,7 +129,7 @@ def application_delete(request, pk):
         what=str(application),
         consequences="Its stage history, interactions, follow-ups and plan go with it. Your contacts stay.",
         cancel_url=reverse("tracker:application_detail", args=[pk]),
-        on_delete=application.delete,
+        on_delete=lambda: services.delete_application(application=application),
         done_url=reverse("tracker:application_list"),
     )
 
@@ -229,7 +230,7 @@ def application_link_contact(request, pk):
 @require_POST
 def application_unlink_contact(request, pk, link_pk):
     link = get_owned(ApplicationContact.objects.filter(application_id=pk), request.user, link_pk)
-    link.delete()
+    services.unlink_contact(link=link)
     messages.success(request, f"{link.contact} is no longer linked to this application.")
     return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
 
@@ -238,8 +239,7 @@ def application_unlink_contact(request, pk, link_pk):
 @require_POST
 def checklist_toggle(request, pk, item_pk):
     item = get_owned(ChecklistItem.objects.filter(application_id=pk), request.user, item_pk)
-    item.done = not item.done
-    item.save(update_fields=["done"])
+    services.toggle_checklist_item(item=item)
     if request.htmx:
         return render(
             request, "tracker/_checklist_item.html", {"item": item, "application": item.application}
@@ -257,5 +257,5 @@ def checklist_add(request, pk):
     elif len(text) > 500:
         messages.error(request, "Checklist item: keep it under 500 characters.")
     else:
-        ChecklistItem.objects.create(owner=request.user, application=application, text=text)
+        services.add_checklist_item(application=application, text=text)
     return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")

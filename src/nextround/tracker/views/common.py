@@ -1,10 +1,10 @@
 """Helpers shared by the tracker's views: rendering a form page and the delete confirmation."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 
-from nextround.tracker.services import Refused
+from nextround.core.errors import Refused
 
 PAGE_SIZE = 25
 
@@ -23,18 +23,6 @@ def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save
     )
 
 
-def save_form(form, **extra):
-    """Save a bound, valid model form in one transaction."""
-    with transaction.atomic():
-        instance = form.save(commit=False)
-        for name, value in extra.items():
-            setattr(instance, name, value)
-        instance.full_clean()
-        instance.save()
-        form.save_m2m()
-    return instance
-
-
 def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: str, on_delete, done_url: str):
     """GET shows what will go; POST deletes, unless `on_delete` refuses (the page then says why)."""
     error = ""
@@ -44,8 +32,6 @@ def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: st
         except Refused as exc:
             error = str(exc)
         else:
-            from django.contrib import messages
-
             messages.success(request, f"Deleted {what}.")
             return redirect(done_url)
     return render(

@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nextround.core.access import get_owned
-from nextround.playbook.services import sync_keep_in_touch
 from nextround.tracker import queries, services
 from nextround.tracker.forms import CompanyForm, ContactFilterForm, ContactForm
 from nextround.tracker.models import Company, Contact
-from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page, save_form
+from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
 
 
 @login_required
@@ -24,7 +23,7 @@ def company_list(request):
 def company_create(request):
     form = CompanyForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        company = save_form(form)
+        company = services.save_company(company=form.save(commit=False))
         messages.success(request, f"Added {company}.")
         if request.GET.get("next") == "application":
             return redirect(reverse("tracker:application_create") + f"?company={company.pk}")
@@ -53,7 +52,7 @@ def company_edit(request, pk):
     company = get_owned(Company, request.user, pk)
     form = CompanyForm(request.POST or None, instance=company, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        save_form(form)
+        services.save_company(company=form.save(commit=False))
         messages.success(request, "Saved.")
         return redirect("tracker:company_detail", pk=pk)
     return form_page(
@@ -104,8 +103,7 @@ def contact_create(request):
         initial["company"] = Company.objects.filter(owner=request.user, pk=request.GET["company"]).first()
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        contact = save_form(form)
-        sync_keep_in_touch(contact=contact)  # a contact on the networking list gets its reminder
+        contact = services.save_contact(contact=form.save(commit=False))
         messages.success(request, f"Added {contact}.")
         return redirect("tracker:contact_detail", pk=contact.pk)
     return form_page(
@@ -132,8 +130,7 @@ def contact_edit(request, pk):
     contact = get_owned(Contact, request.user, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        save_form(form)
-        sync_keep_in_touch(contact=contact)  # the cadence or the networking-list flag may have changed
+        services.save_contact(contact=form.save(commit=False))
         messages.success(request, "Saved.")
         return redirect("tracker:contact_detail", pk=pk)
     return form_page(
@@ -150,6 +147,6 @@ def contact_delete(request, pk):
         what=contact.name,
         consequences="Their follow-ups go with them; interactions stay on your timeline without their name.",
         cancel_url=reverse("tracker:contact_detail", args=[pk]),
-        on_delete=contact.delete,
+        on_delete=lambda: services.delete_contact(contact=contact),
         done_url=reverse("tracker:contact_list"),
     )

@@ -1,0 +1,38 @@
+"""The demo: a believable job search for the user `demo`, so every page has something to show.
+
+The demo spans capabilities, so it lives here, above them all: the tracker's part is written through the
+tracker's services (the playbook, listening to them, makes the plans and the keep-in-touch reminders as it
+would for anyone), then the playbook's part adds some progress on the older plans. Loading it twice
+changes nothing.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from nextround.core.access import profile_for
+from nextround.playbook import demo as playbook_demo
+from nextround.tracker import demo as tracker_demo
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "nextround-demo"
+
+
+@transaction.atomic
+def load_demo(*, reset: bool = False) -> bool:
+    """Load the demo search; False (and nothing changes) when the demo user is there and `reset` is off."""
+    User = get_user_model()
+    existing = User.objects.filter(username=DEMO_USERNAME).first()
+    if existing and not reset:
+        return False
+    if existing:
+        tracker_demo.delete_search(owner=existing)
+        existing.delete()
+    user = User.objects.create_user(
+        DEMO_USERNAME, "demo@example.com", DEMO_PASSWORD, first_name="Alex", last_name="Morgan"
+    )
+    profile = profile_for(user)
+    profile.full_name = "Alex Morgan"
+    profile.save()
+    tracker_demo.add_search(owner=user)
+    playbook_demo.add_progress(owner=user)
+    return True

@@ -1,0 +1,33 @@
+"""What the tracker announces after it writes, for the capabilities above it (the playbook, later others).
+
+The tracker imports nothing above it, so it cannot call them; instead each service sends one of these
+signals after its write, inside its transaction, and whoever cares connects a receiver in its
+`AppConfig.ready()`. Every path that writes (forms, the board, imports, restores, the demo, test helpers)
+goes through the same services, so every path announces the same way. See docs/decisions.md.
+
+Every signal is sent with `sender` the model class and these keyword arguments:
+    owner    the user whose rows these are
+    origin   an `Origin`: USER (the app or the command line), IMPORT, or RESTORE (rows brought back from an
+             export, with whatever the capabilities made from them at the time, so listeners usually skip it)
+and a list of the rows (one send per batch: a single action sends a list of one):
+
+    application_created       applications=[Application]  new applications, each with its first stage entry
+                              (none of their own for a restore, which brings their history with it)
+    stage_changed             changes=[StageChange]     moves, each application already at its latest move;
+                              `change.application` is loaded for USER and IMPORT moves
+    interaction_logged        interactions=[Interaction]   new or edited, their contacts already set
+    follow_up_status_changed  follow_ups=[FollowUp]     done, dismissed, snoozed or reopened
+    contact_created           contacts=[Contact]
+    contact_changed           contacts=[Contact], fields=[names of the fields written] or None for all
+
+A receiver runs inside the writer's transaction: if it fails, the whole action is undone.
+"""
+
+from django.dispatch import Signal
+
+application_created = Signal()
+stage_changed = Signal()
+interaction_logged = Signal()
+follow_up_status_changed = Signal()
+contact_created = Signal()
+contact_changed = Signal()

@@ -1,0 +1,93 @@
+"""Interactions and follow-ups."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.tracker import events
+from nextround.tracker.models import Contact, FollowUp, Interaction
+from nextround.tracker.services.applications import BATCH
+from nextround.tracker.vocabulary import FollowUpStatus, Origin
+
+
+@transaction.atomic
+def log_interaction(
+    *, interaction: Interaction, contacts: Sequence[Contact] = (), origin: Origin = Origin.USER
+) -> Interaction:
+    """Add an interaction to the timeline (or save the edits to one) with the people it was with."""
+    for contact in contacts:
+        if contact.owner_id != interaction.owner_id:
+            raise ValidationError({"contacts": "Pick your own contacts."})
+    if interaction.application_id and interaction.application.owner_id != interaction.owner_id:
+        raise ValidationError({"application": "Pick one of your own applications."})
+    interaction.full_clean()
+    interaction.save()
+    interaction.contacts.set(contacts)
+    events.interaction_logged.send(
+        sender=Interaction, owner=interaction.owner, interactions=[interaction], origin=origin
+    )
+    return interaction
+
+
+@transaction.atomic
+def record_interactions(
+    *, owner, logged: list[tuple[Interaction, Sequence[int]]], origin: Origin
+) -> list[Interaction]:
+    """Add many interactions at once (restores), already checked, each with the ids of its contacts."""
+    interactions = Interaction.objects.bulk_create(
+        [interaction for interaction, _ in logged], batch_size=BATCH
+    )
+    through = Interaction.contacts.through
+    through.objects.bulk_create(
+        (
+            through(interaction_id=interaction.pk, contact_id=contact_id)
+            for interaction, contact_ids in logged
+            for contact_id in contact_ids
+        ),
+        batch_size=BATCH,
+    )
+    if interactions:
+        events.interaction_logged.send(
+            sender=Interaction, owner=owner, interactions=interactions, origin=origin
+        )
+    return interactions
+
+
+@transaction.atomic
+def delete_interaction(*, interaction: Interaction) -> None:
+    interaction.delete()
+
+
+@transaction.atomic
+def save_follow_up(*, follow_up: FollowUp) -> FollowUp:
+    """Add a follow-up or save the edits to one (its status changes through `set_follow_up_status`)."""
+    follow_up.full_clean()
+    follow_up.save()
+    return follow_up
+
+
+@transaction.atomic
+def set_follow_up_status(
+    *, follow_up: FollowUp, status: str, until: dt.date | None = None, origin: Origin = Origin.USER
+) -> FollowUp:
+    """Mark a follow-up done, dismissed, or snoozed until a later date."""
+    if status == FollowUpStatus.SNOOZED:
+        if until is None:
+            raise ValidationError({"until": "Say until when to snooze it."})
+        follow_up.due_on = until
+    follow_up.status = status
+    follow_up.completed_at = timezone.now() if status == FollowUpStatus.DONE else None
+    follow_up.full_clean()
+    follow_up.save()
+    events.follow_up_status_changed.send(
+        sender=FollowUp, owner=follow_up.owner, follow_ups=[follow_up], origin=origin
+    )
+    return follow_up
+
+
+@transaction.atomic
+def delete_follow_up(*, follow_up: FollowUp) -> None:
+    follow_up.delete()

@@ -1,0 +1,193 @@
+"""Applications, their stage history, the people linked to them and their checklists."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from nextround.tracker import events
+from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Contact, StageChange
+from nextround.tracker.vocabulary import Origin, Stage
+
+# Rows per INSERT or UPDATE in the bulk variants (imports and restores write thousands at once).
+BATCH = 500
+
+
+@transaction.atomic
+def create_application(
+    *, application: Application, at: dt.datetime | None = None, origin: Origin = Origin.USER
+) -> Application:
+    """Save a new application (built by a form) and record its first stage in the history."""
+    application.stage_changed_at = at or timezone.now()
+    application.full_clean()
+    create_applications(owner=application.owner, applications=[application], origin=origin)
+    return application
+
+
+@transaction.atomic
+def create_applications(*, owner, applications: list[Application], origin: Origin) -> list[Application]:
+    """Save new applications, already checked, with `stage` and `stage_changed_at` set; one INSERT per batch.
+
+    Each gets its first stage entry here, and only here; a restore brings each application's history with
+    it instead. One announcement for the lot.
+    """
+    Application.objects.bulk_create(applications, batch_size=BATCH)
+    if origin != Origin.RESTORE:
+        StageChange.objects.bulk_create(
+            (
+                StageChange(
+                    owner=owner,
+                    application=application,
+                    from_stage="",
+                    to_stage=application.stage,
+                    changed_at=application.stage_changed_at,
+                )
+                for application in applications
+            ),
+            batch_size=BATCH,
+        )
+    if applications:
+        events.application_created.send(
+            sender=Application, owner=owner, applications=applications, origin=origin
+        )
+    return applications
+
+
+@transaction.atomic
+def update_application(*, application: Application) -> Application:
+    """Save the edits to an application's details (its stage changes only through `change_stage`)."""
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def update_applications(*, applications: list[Application], fields: list[str]) -> None:
+    """Save `fields` of many applications at once (an import filling in what they lacked)."""
+    now = timezone.now()
+    for application in applications:
+        application.updated_at = now
+    Application.objects.bulk_update(applications, [*fields, "updated_at"], batch_size=BATCH)
+
+
+@transaction.atomic
+def delete_application(*, application: Application) -> None:
+    """Delete an application with its history, interactions, follow-ups and plan; its contacts stay."""
+    application.delete()
+
+
+@transaction.atomic
+def change_stage(
+    *,
+    application: Application,
+    stage: str,
+    at: dt.datetime | None = None,
+    what_was_said: str = "",
+    told_by: Contact | None = None,
+    told_via: str = "",
+    origin: Origin = Origin.USER,
+) -> StageChange:
+    """Move an application to `stage`, keeping the move (possibly backdated) in its history."""
+    if stage not in Stage.values:
+        raise ValidationError({"stage": f"“{stage}” is not a stage."})
+    if told_by is not None and told_by.owner_id != application.owner_id:
+        raise ValidationError({"told_by": "Pick one of your own contacts."})
+    at = at or timezone.now()
+    if at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationError({"changed_at": "This date is in the future; pick today or an earlier day."})
+    change = StageChange(
+        owner=application.owner,
+        application=application,
+        from_stage=application.stage,
+        to_stage=stage,
+        changed_at=at,
+        what_was_said=what_was_said,
+        told_by=told_by,
+        told_via=told_via,
+    )
+    change.full_clean()
+    record_stage_changes(owner=application.owner, changes=[change], origin=origin)
+    return change
+
+
+@transaction.atomic
+def record_stage_changes(*, owner, changes: list[StageChange], origin: Origin) -> list[StageChange]:
+    """Keep many moves at once (already checked), bring each application to its latest move, announce once.
+
+    The latest move by date decides the stage, so a backdated entry never overrides a newer one. A restore
+    brings each application's stage with it, as the file holds it.
+    """
+    StageChange.objects.bulk_create(changes, batch_size=BATCH)
+    if origin != Origin.RESTORE:
+        _follow_latest_moves(changes)
+    if changes:
+        events.stage_changed.send(sender=StageChange, owner=owner, changes=changes, origin=origin)
+    return changes
+
+
+def _follow_latest_moves(changes: list[StageChange]) -> None:
+    loaded = StageChange._meta.get_field("application")
+    applications = {
+        change.application_id: change.application if loaded.is_cached(change) else None for change in changes
+    }
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-pk")
+    now = timezone.now()
+    ids = list(applications)
+    for start in range(0, len(ids), BATCH):
+        rows = (
+            Application.objects.filter(pk__in=ids[start : start + BATCH])
+            .annotate(
+                latest_stage=Subquery(latest.values("to_stage")[:1]),
+                latest_at=Subquery(latest.values("changed_at")[:1]),
+            )
+            .values_list("pk", "latest_stage", "latest_at")
+        )
+        moved = []
+        for pk, stage, at in rows:
+            application = applications[pk] or Application(pk=pk)
+            application.stage, application.stage_changed_at, application.updated_at = stage, at, now
+            moved.append(application)
+        Application.objects.bulk_update(moved, ["stage", "stage_changed_at", "updated_at"])
+
+
+@transaction.atomic
+def link_contact(
+    *, application: Application, contact: Contact, role: str, connected: bool = False
+) -> ApplicationContact:
+    if contact.owner_id != application.owner_id:
+        raise ValidationError({"contact": "Pick one of your own contacts."})
+    link, _ = ApplicationContact.objects.update_or_create(
+        owner=application.owner,
+        application=application,
+        contact=contact,
+        defaults={"role": role, "connected": connected},
+    )
+    return link
+
+
+@transaction.atomic
+def unlink_contact(*, link: ApplicationContact) -> None:
+    link.delete()
+
+
+@transaction.atomic
+def add_checklist_item(*, application: Application, text: str) -> ChecklistItem:
+    item = ChecklistItem(owner=application.owner, application=application, text=text)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def add_checklist_items(*, owner, items: list[ChecklistItem]) -> list[ChecklistItem]:
+    """Add items nextround writes itself (each with its `key`), in one INSERT."""
+    return ChecklistItem.objects.bulk_create(items, batch_size=BATCH)
+
+
+@transaction.atomic
+def toggle_checklist_item(*, item: ChecklistItem) -> ChecklistItem:
+    item.done = not item.done
+    item.save(update_fields=["done"])
+    return item

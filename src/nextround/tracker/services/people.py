@@ -1,0 +1,79 @@
+"""Companies and contacts."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.core.errors import Refused
+from nextround.tracker import events
+from nextround.tracker.models import Company, Contact
+from nextround.tracker.services.applications import BATCH
+from nextround.tracker.vocabulary import Origin
+
+
+class CompanyInUse(Refused):
+    """A company still has applications, so deleting it would lose them."""
+
+
+@transaction.atomic
+def save_company(*, company: Company) -> Company:
+    """Add a company or save the edits to one."""
+    company.full_clean()
+    company.save()
+    return company
+
+
+@transaction.atomic
+def add_companies(*, companies: list[Company]) -> list[Company]:
+    """Add many companies at once (an import's new employers), already checked, in one INSERT per batch."""
+    return Company.objects.bulk_create(companies, batch_size=BATCH)
+
+
+@transaction.atomic
+def delete_company(*, company: Company) -> None:
+    if company.applications.exists():
+        count = company.applications.count()
+        raise CompanyInUse(
+            f"{company.name} still has {count} application{'s' if count != 1 else ''}. "
+            "Delete or move them first; nextround never deletes them silently."
+        )
+    company.delete()
+
+
+@transaction.atomic
+def save_contact(*, contact: Contact, origin: Origin = Origin.USER) -> Contact:
+    """Add a contact or save the edits to one (their networking-list settings included), and announce it."""
+    created = contact.pk is None
+    contact.full_clean()
+    contact.save()
+    if created:
+        events.contact_created.send(sender=Contact, owner=contact.owner, contacts=[contact], origin=origin)
+    else:
+        events.contact_changed.send(
+            sender=Contact, owner=contact.owner, contacts=[contact], fields=None, origin=origin
+        )
+    return contact
+
+
+@transaction.atomic
+def save_contacts(
+    *, owner, created: list[Contact], changed: list[Contact], fields: list[str], origin: Origin
+) -> None:
+    """Many contacts at once (imports, restores), already checked: `created` are inserted, `changed` have
+    `fields` updated; one announcement for each list."""
+    now = timezone.now()
+    for contact in changed:
+        contact.updated_at = now
+    Contact.objects.bulk_create(created, batch_size=BATCH)
+    Contact.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
+    if created:
+        events.contact_created.send(sender=Contact, owner=owner, contacts=created, origin=origin)
+    if changed:
+        events.contact_changed.send(
+            sender=Contact, owner=owner, contacts=changed, fields=list(fields), origin=origin
+        )
+
+
+@transaction.atomic
+def delete_contact(*, contact: Contact) -> None:
+    """Delete a contact with their follow-ups; interactions stay on the timeline without their name."""
+    contact.delete()
