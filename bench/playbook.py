@@ -37,12 +37,11 @@ def make_user(username: str, applications: int):
     from bench.fill import fill
     from django.contrib.auth import get_user_model
 
-    from nextround.core.access import profile_for
+    from nextround.core.services import create_user
     from nextround.playbook.services import refresh_plan
     from nextround.tracker.models import Application
 
-    user = get_user_model().objects.create_user(username)
-    profile_for(user)
+    user = create_user(user=get_user_model()(username=username))
     fill(user, applications=applications, seed=7)
     started = time.perf_counter()
     closed = Application.objects.filter(owner=user, stage__in=["rejected", "ghosted"]).select_related(

@@ -155,10 +155,9 @@ def peak_mb() -> float:
 def new_user(name: str):
     from django.contrib.auth import get_user_model
 
-    from nextround.core.access import profile_for
+    from nextround.core.services import create_user
 
-    user = get_user_model().objects.create_user(name)
-    profile_for(user)
+    user = create_user(user=get_user_model()(username=name))
     return user
 
 

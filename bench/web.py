@@ -48,12 +48,11 @@ def make_user(username: str, *, applications: int, seed: int):
     from bench.fill import fill
     from django.contrib.auth import get_user_model
 
-    from nextround.core.access import profile_for
+    from nextround.core.services import create_user
 
     user_model = get_user_model()
     user_model.objects.filter(username=username).delete()
-    user = user_model.objects.create_user(username)
-    profile_for(user)
+    user = create_user(user=user_model(username=username))
     started = time.perf_counter()
     counts = fill(user, applications=applications, seed=seed)
     print(

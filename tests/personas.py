@@ -11,15 +11,15 @@ from django.contrib.auth import get_user_model
 from django.test import Client, TestCase
 from django.utils import timezone
 
-from nextround.core.models import Profile
+from nextround.core.services import create_user
 from nextround.tracker import services
 from nextround.tracker.models import Application, Company, Contact, Stage
 
 
 def make_user(username: str, *, full_name: str = "", time_zone: str = "UTC"):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a-long-test-password")
-    Profile.objects.create(user=user, full_name=full_name, time_zone=time_zone)
-    return user
+    user = get_user_model()(username=username, email=f"{username}@example.com")
+    user.set_password("a-long-test-password")
+    return create_user(user=user, full_name=full_name, time_zone=time_zone)
 
 
 def make_company(owner, name="Acme Analytics", **fields) -> Company:

@@ -122,3 +122,30 @@ def test_no_cycle_between_capabilities():
         if cycle:
             steps = [graph[(a, b)][0] for a, b in zip(cycle, cycle[1:], strict=False)]
             raise AssertionError(" -> ".join(cycle) + " is a cycle:\n" + "\n".join(steps))
+
+
+# (`update` is left out: views update dictionaries all the time.)
+WRITES = {"save", "delete", "create", "bulk_create", "bulk_update", "get_or_create", "update_or_create"}
+
+
+def test_views_write_only_through_services():
+    """A view loads, validates, calls a service and renders; `form.save(commit=False)` only builds a row."""
+    wrong = []
+    views = [*SRC.glob("*/views.py"), *SRC.glob("*/views/*.py"), *SRC.glob("*/*/views.py")]
+    assert len(views) >= 6
+    for path in views:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in WRITES
+            ):
+                builds_only = any(
+                    k.arg == "commit" and isinstance(k.value, ast.Constant) and k.value.value is False
+                    for k in node.keywords
+                )
+                if not builds_only:
+                    wrong.append(
+                        f"{path.relative_to(SRC.parent.parent)}:{node.lineno} calls .{node.func.attr}()"
+                    )
+    assert not wrong, "views must write through a service:\n" + "\n".join(wrong)

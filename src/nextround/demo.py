@@ -9,7 +9,7 @@ changes nothing.
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from nextround.core.access import profile_for
+from nextround.core.services import create_user
 from nextround.playbook import demo as playbook_demo
 from nextround.tracker import demo as tracker_demo
 
@@ -27,12 +27,9 @@ def load_demo(*, reset: bool = False) -> bool:
     if existing:
         tracker_demo.delete_search(owner=existing)
         existing.delete()
-    user = User.objects.create_user(
-        DEMO_USERNAME, "demo@example.com", DEMO_PASSWORD, first_name="Alex", last_name="Morgan"
-    )
-    profile = profile_for(user)
-    profile.full_name = "Alex Morgan"
-    profile.save()
+    user = User(username=DEMO_USERNAME, email="demo@example.com", first_name="Alex", last_name="Morgan")
+    user.set_password(DEMO_PASSWORD)
+    create_user(user=user, full_name="Alex Morgan")
     tracker_demo.add_search(owner=user)
     playbook_demo.add_progress(owner=user)
     return True

@@ -93,6 +93,33 @@ class SettingsTests(PersonaTestCase):
         self.assertEqual(self.anonymous.get(reverse("settings")).status_code, 302)
 
 
+class ProfileTests(PersonaTestCase):
+    def test_sign_up_starts_in_the_installations_time_zone(self):
+        with self.settings(TIME_ZONE="Europe/Berlin"):
+            self.anonymous.post(
+                reverse("signup"),
+                {
+                    "username": "nia",
+                    "password1": "correct-horse-battery",
+                    "password2": "correct-horse-battery",
+                },
+            )
+        self.assertEqual(Profile.objects.get(user__username="nia").time_zone, "Europe/Berlin")
+
+    def test_an_account_made_without_a_profile_reads_the_defaults_and_writes_nothing_until_saved(self):
+        # `nextround manage createsuperuser` makes a user without a profile.
+        admin = get_user_model().objects.create_user("admin", password="a-long-test-password")
+        client = Client()
+        client.force_login(admin)
+        for url in (reverse("tracker:dashboard"), reverse("insights:index"), reverse("settings")):
+            self.assertEqual(client.get(url).status_code, 200, url)
+        self.assertContains(client.get(reverse("settings")), "Save your settings once to get your link.")
+        self.assertFalse(Profile.objects.filter(user=admin).exists())
+        client.post(reverse("settings"), {"action": "regenerate_calendar"})
+        profile = Profile.objects.get(user=admin)
+        self.assertContains(client.get(reverse("settings")), profile.calendar_token)
+
+
 class HealthTests(PersonaTestCase):
     def test_ok_when_the_database_answers(self):
         response = self.anonymous.get("/healthz")

@@ -1,7 +1,10 @@
 """Loading rows for the signed-in user: anything not theirs is a 404, never a 403 that leaks existence."""
 
+from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
+
+from nextround.core.models import Profile
 
 
 def owned(model_or_queryset: type[Model] | QuerySet, user) -> QuerySet:
@@ -15,8 +18,7 @@ def get_owned(model_or_queryset: type[Model] | QuerySet, user, pk):
     return get_object_or_404(owned(model_or_queryset, user), pk=pk)
 
 
-def profile_for(user):
-    from nextround.core.models import Profile
-
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
+def profile_for(user) -> Profile:
+    """The user's settings. Reading never writes: an account made without a profile (`nextround manage
+    createsuperuser`) reads the defaults, unsaved, until its settings are first saved."""
+    return Profile.objects.filter(user=user).first() or Profile(user=user, time_zone=settings.TIME_ZONE)

@@ -1,17 +1,19 @@
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from nextround.core import services
 from nextround.core.access import profile_for
 from nextround.core.forms import ProfileForm, SignupForm
 from nextround.core.links import absolute_url
-from nextround.core.models import Profile, new_calendar_token
 
 
 @never_cache
@@ -31,9 +33,7 @@ def signup(request):
         return redirect("tracker:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            Profile.objects.create(user=user, full_name=form.cleaned_data["full_name"])
+        user = services.create_user(user=form.save(commit=False), full_name=form.cleaned_data["full_name"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to nextround. Start by adding an application you are waiting on.")
         return redirect("tracker:dashboard")
@@ -44,21 +44,20 @@ def signup(request):
 def settings_page(request):
     profile = profile_for(request.user)
     if request.method == "POST" and request.POST.get("action") == "regenerate_calendar":
-        profile.calendar_token = new_calendar_token()
-        profile.save(update_fields=["calendar_token"])
+        services.new_calendar_link(profile=profile)
         messages.success(request, "Your calendar link is new; the old one no longer works.")
         return redirect("settings")
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_profile(profile=form.save(commit=False))
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    try:
-        feed_url = absolute_url(
-            request, reverse("playbook:calendar_feed", kwargs={"token": profile.calendar_token})
-        )
-    except NoReverseMatch:
-        feed_url = ""
+    feed_url = ""
+    # Until an account's settings are first saved its token is not stored, so no link would work yet.
+    if profile.pk:
+        with contextlib.suppress(NoReverseMatch):
+            token = profile.calendar_token
+            feed_url = absolute_url(request, reverse("playbook:calendar_feed", kwargs={"token": token}))
     return render(request, "core/settings.html", {"form": form, "profile": profile, "feed_url": feed_url})
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from nextround.core.access import profile_for
+from nextround.core.services import create_user, save_profile
 from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
 from nextround.tracker.vocabulary import Origin
@@ -80,7 +81,7 @@ def restore(*, username: str, text: str) -> RestoreSummary:
                 user = User(username=username)
                 user.set_unusable_password()
                 user.full_clean(exclude=["password"])
-                user.save()
+                create_user(user=user)
             summary.merged = not summary.user_created and _has_data(user)
             _restore(user, document["data"], summary)
     except ValidationError as exc:
@@ -125,7 +126,7 @@ def _restore_profile(owner, values, *, keep: bool) -> None:
         name, messages = next(iter(exc.message_dict.items()))
         raise RestoreProblem(f"data.profile.{name}: {' '.join(messages)}") from None
     if not keep:
-        profile.save()
+        save_profile(profile=profile)
 
 
 def _decode(section: Section, field_obj, value, path: str, refs: dict):

@@ -37,6 +37,14 @@ def keep(*, owner, uploaded_file) -> Upload:
     return upload
 
 
+@transaction.atomic
+def save_mapping(*, upload: Upload, mapping: dict) -> Upload:
+    """Remember how the file's columns and stage names map, between the import's steps."""
+    upload.mapping = mapping
+    upload.save(update_fields=["mapping"])
+    return upload
+
+
 def read_table(upload: Upload) -> Table:
     return first_row_header(decode(path_of(upload).read_bytes()))
 

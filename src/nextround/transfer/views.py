@@ -168,12 +168,12 @@ def csv_map(request, pk):
         request.POST if request.method == "POST" else None, header=table.header, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        upload.mapping = {
+        mapping = {
             "columns": form.cleaned_data["columns"],
             "date_format": form.cleaned_data["date_format"],
             "stages": upload.mapping.get("stages", {}),
         }
-        upload.save(update_fields=["mapping"])
+        uploads.save_mapping(upload=upload, mapping=mapping)
         has_stage = "stage" in form.cleaned_data["columns"].values()
         return redirect(upload_url("transfer:csv_stages" if has_stage else "transfer:csv_preview", upload))
     return render(
@@ -225,8 +225,7 @@ def csv_stages(request, pk):
     }
     form = StagesForm(request.POST if request.method == "POST" else None, values=values, initial=initial)
     if request.method == "POST" and form.is_valid():
-        upload.mapping = {**upload.mapping, "stages": form.stages()}
-        upload.save(update_fields=["mapping"])
+        uploads.save_mapping(upload=upload, mapping={**upload.mapping, "stages": form.stages()})
         return redirect(upload_url("transfer:csv_preview", upload))
     return render(
         request,
