@@ -143,7 +143,7 @@ def database_config(directory: Path) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web server read while the CLI writes; the busy timeout waits instead of failing.
         config["OPTIONS"] = {
-            "timeout": 20,
+            "timeout": env_int("NEXTROUND_SQLITE_BUSY_SECONDS", 20, minimum=1, maximum=600),
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         }

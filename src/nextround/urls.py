@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from nextround.core import views as core_views
 
+handler500 = "nextround.core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/signup/", core_views.signup, name="signup"),

@@ -8,7 +8,7 @@ import pytest
 
 from nextround.transfer import linkedin
 from nextround.transfer.services import import_linkedin
-from nextround.transfer.tables import FileProblem
+from nextround.transfer.tables import FileProblem, opener_for
 from tests.personas import make_user
 from tests.transfer.helpers import connections, zipped
 
@@ -51,7 +51,7 @@ def peak_while(action) -> tuple[int, Exception | None]:
 
 def test_three_hundred_copies_of_connections_are_refused_without_unpacking_them():
     data = many_copies(300, 2000)
-    peak, problem = peak_while(lambda: list(linkedin.parse(data, filename="export.zip")))
+    peak, problem = peak_while(lambda: linkedin.parse(opener_for(data), filename="export.zip"))
     assert problem is not None
     assert "300 files named Connections.csv" in str(problem)
     assert peak < 20 * 2**20
@@ -60,7 +60,7 @@ def test_three_hundred_copies_of_connections_are_refused_without_unpacking_them(
 def test_a_zip_unpacking_past_the_total_limit_is_refused_before_unpacking():
     data = bomb(260)
     assert len(data) < 3 * 2**20
-    peak, problem = peak_while(lambda: list(linkedin.parse(data, filename="export.zip")))
+    peak, problem = peak_while(lambda: linkedin.parse(opener_for(data), filename="export.zip"))
     assert problem is not None
     assert "more than the 200 MB" in str(problem)
     assert peak < 20 * 2**20

@@ -16,6 +16,19 @@ from nextround.core.forms import ProfileForm, SignupForm
 from nextround.core.links import absolute_url
 
 
+def server_error(request):
+    """The 500 handler: a busy database outside any view (saving the session) still gets the busy page."""
+    import sys
+
+    from django.views.defaults import server_error as django_server_error
+
+    from nextround.core.middleware import busy_response, is_database_busy
+
+    if is_database_busy(sys.exc_info()[1]):
+        return busy_response(request)
+    return django_server_error(request)
+
+
 @never_cache
 @require_GET
 def healthz(request):

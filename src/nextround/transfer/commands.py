@@ -64,6 +64,37 @@ def read_file(name: str) -> bytes:
         raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
 
 
+def readable_file(name: str) -> Path:
+    """The path of a file to stream from, checked now so that a problem is one clear line."""
+    path = Path(name)
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except FileNotFoundError:
+        raise CommandError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
+    return path
+
+
+class Progress:
+    """Says on standard error how far a long import has got, at most once a second."""
+
+    def __init__(self, every: float = 1.0):
+        self.every, self.last = every, time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        finished = total is not None and done >= total
+        if now - self.last < self.every and not (finished and done >= 10_000):
+            return
+        self.last = now
+        of = f" of {total:,}" if total else ""
+        print(f"nextround: {stage} rows: {done:,}{of}", file=sys.stderr, flush=True)
+
+
 def existing_user(name: str):
     from django.contrib.auth import get_user_model
 
@@ -80,16 +111,17 @@ def print_summary(summary) -> None:
 
 
 def run_import_linkedin(args) -> int:
+    from nextround.transfer.locks import ImportBusy
     from nextround.transfer.services import ImportFailed, import_linkedin
     from nextround.transfer.tables import FileProblem
 
     user = existing_user(args.user)
-    data = read_file(args.file)
+    path = readable_file(args.file)
     try:
         summaries = import_linkedin(
-            owner=user, data=data, filename=args.file, skip_bad_rows=args.skip_bad_rows
+            owner=user, path=path, filename=args.file, skip_bad_rows=args.skip_bad_rows, progress=Progress()
         )
-    except (FileProblem, ImportFailed) as exc:
+    except (FileProblem, ImportFailed, ImportBusy) as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     for summary in summaries:
         print_summary(summary)
@@ -98,12 +130,13 @@ def run_import_linkedin(args) -> int:
 
 def run_import_csv(args) -> int:
     from nextround.transfer import spreadsheet
+    from nextround.transfer.locks import ImportBusy
     from nextround.transfer.services import ImportFailed, import_spreadsheet
-    from nextround.transfer.tables import FileProblem, decode, first_row_header
+    from nextround.transfer.tables import FileProblem, first_row_header, opener_for
 
     user = existing_user(args.user)
     try:
-        table = first_row_header(decode(read_file(args.file)))
+        table = first_row_header(opener_for(path=readable_file(args.file)))
     except FileProblem as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     try:
@@ -112,9 +145,9 @@ def run_import_csv(args) -> int:
         raise CommandError(f"--mapping {args.mapping}: {exc}") from None
     try:
         summary = import_spreadsheet(
-            owner=user, table=table, mapping=mapping, skip_bad_rows=args.skip_bad_rows
+            owner=user, table=table, mapping=mapping, skip_bad_rows=args.skip_bad_rows, progress=Progress()
         )
-    except (FileProblem, ImportFailed) as exc:
+    except (FileProblem, ImportFailed, ImportBusy) as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     print_summary(summary)
     return 0

@@ -22,7 +22,7 @@ def contact_keys(contact) -> list[tuple]:
     return keys
 
 
-def _conflicts(a, b) -> bool:
+def conflicts(a, b) -> bool:
     """Two people with different LinkedIn URLs (or different emails) are different people."""
     if a.linkedin_url and b.linkedin_url and normal_url(a.linkedin_url) != normal_url(b.linkedin_url):
         return True
@@ -33,7 +33,7 @@ def find_contact(known: dict, incoming):
     """The contact in `known` (key -> contact, from `contact_keys`) that `incoming` is, or None."""
     for key in contact_keys(incoming):
         candidate = known.get(key)
-        if candidate is not None and (key[0] == "url" or not _conflicts(candidate, incoming)):
+        if candidate is not None and (key[0] == "url" or not conflicts(candidate, incoming)):
             return candidate
     return None
 

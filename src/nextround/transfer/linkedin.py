@@ -4,17 +4,18 @@ Which file it is comes from its header row, not its name: people rename files, a
 (no URL column, other notes above the header).
 """
 
+import io
 import zipfile
 from collections.abc import Iterator
-from io import BytesIO
 
 from nextround.transfer.tables import (
     ApplicationRecord,
     ContactRecord,
     FileProblem,
+    Opener,
     Parsed,
     RowProblem,
-    decode,
+    check_text,
     find_header,
     parse_date,
 )
@@ -41,17 +42,19 @@ MAX_MEMBERS = 5000
 WANTED = ("connections.csv", "job applications.csv")
 
 
-def parse(data: bytes, *, filename: str = "") -> Iterator[Parsed]:
-    """Every LinkedIn table in `data` (a CSV file, or a zip holding them), parsed into records, one at a time
-    (a member is unpacked only once the one before it has been read)."""
-    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip"):
-        return (parse_csv(member) for member in members_of_zip(data))
-    return iter([parse_csv(data)])
+def parse(opener: Opener, *, filename: str = "") -> list[Parsed]:
+    """Every LinkedIn table in the file (a CSV file, or a zip holding them). Only the headers are read here;
+    each Parsed reads its rows as a stream when asked."""
+    with opener() as raw:
+        is_zip = raw.read(4) == b"PK\x03\x04"
+    if is_zip or filename.lower().endswith(".zip"):
+        return [parse_csv(member) for member in members_of_zip(opener)]
+    return [parse_csv(opener)]
 
 
-def members_of_zip(data: bytes) -> Iterator[bytes]:
+def members_of_zip(opener: Opener) -> list[Opener]:
     try:
-        archive = zipfile.ZipFile(BytesIO(data))
+        archive = zipfile.ZipFile(opener())
     except zipfile.BadZipFile:
         raise FileProblem(
             "this .zip file is damaged or not a zip; download the export from LinkedIn again"
@@ -83,27 +86,44 @@ def members_of_zip(data: bytes) -> Iterator[bytes]:
             info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise FileProblem(f"{info.filename} in the .zip unpacks to {info.file_size:,} bytes; not opened")
-    return _inflate(archive, sorted(wanted, key=lambda item: item.filename))
+    return [_member_opener(archive, info) for info in sorted(wanted, key=lambda item: item.filename)]
 
 
-def _inflate(archive, wanted) -> Iterator[bytes]:
-    for info in wanted:
-        with archive.open(info) as member:
-            # Read at most the declared size plus one byte: a lying header cannot make us inflate more.
-            content = member.read(info.file_size + 1)
-        if len(content) > info.file_size:
-            raise FileProblem(f"{info.filename} in the .zip is larger than it says; not opened")
-        yield content
+def _member_opener(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Opener:
+    return lambda: io.BufferedReader(_Bounded(archive.open(info), info))
 
 
-def parse_csv(data: bytes) -> Parsed:
-    text = decode(data)
-    table = find_header(text, CONNECTION_COLUMNS)
+class _Bounded(io.RawIOBase):
+    """A zip member read as a stream that stops with a FileProblem past its declared size: a lying header
+    cannot make nextround inflate more than the directory promised."""
+
+    def __init__(self, member, info: zipfile.ZipInfo):
+        self.member, self.info, self.seen = member, info, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self.member.read(len(buffer))
+        self.seen += len(chunk)
+        if self.seen > self.info.file_size:
+            raise FileProblem(f"{self.info.filename} in the .zip is larger than it says; not opened")
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def close(self) -> None:
+        self.member.close()
+        super().close()
+
+
+def parse_csv(opener: Opener) -> Parsed:
+    check_text(opener)
+    table = find_header(opener, CONNECTION_COLUMNS)
     if table is not None:
-        return _connections(table)
-    table = find_header(text, APPLICATION_COLUMNS)
+        return Parsed(CONNECTIONS, lambda: _connections(table))
+    table = find_header(opener, APPLICATION_COLUMNS)
     if table is not None:
-        return _applications(table)
+        return Parsed(JOB_APPLICATIONS, lambda: _applications(table))
     raise FileProblem(
         "this is not a LinkedIn Connections.csv or Job Applications.csv: no header with "
         "“First Name, Last Name, Company, Connected On” or “Application Date, Company Name, Job Title” "
@@ -111,15 +131,14 @@ def parse_csv(data: bytes) -> Parsed:
     )
 
 
-def _connections(table) -> Parsed:
-    parsed = Parsed(CONNECTIONS)
+def _connections(table) -> Iterator[ContactRecord | RowProblem]:
     for line, row in table.rows():
         if isinstance(row, RowProblem):
-            parsed.problems.append(row)
+            yield row
             continue
         name = " ".join(part for part in (row["first name"], row["last name"]) if part)
         if not name:
-            parsed.problems.append(
+            yield (
                 RowProblem(
                     line, "no first or last name (LinkedIn leaves them out for people who hide their profile)"
                 )
@@ -130,13 +149,13 @@ def _connections(table) -> Parsed:
             try:
                 connected_on = parse_date(row["connected on"], CONNECTED_ON_FORMATS)
             except ValueError:
-                parsed.problems.append(
+                yield (
                     RowProblem(
                         line, f"“Connected On” is “{row['connected on']}”, not a date like 15 Mar 2024"
                     )
                 )
                 continue
-        parsed.records.append(
+        yield (
             ContactRecord(
                 line=line,
                 name=name,
@@ -147,24 +166,22 @@ def _connections(table) -> Parsed:
                 connected_on=connected_on,
             )
         )
-    return parsed
 
 
-def _applications(table) -> Parsed:
-    parsed = Parsed(JOB_APPLICATIONS)
+def _applications(table) -> Iterator[ApplicationRecord | RowProblem]:
     for line, row in table.rows():
         if isinstance(row, RowProblem):
-            parsed.problems.append(row)
+            yield row
             continue
         if not row["company name"] or not row["job title"]:
-            parsed.problems.append(RowProblem(line, "a company name and a job title are both needed"))
+            yield (RowProblem(line, "a company name and a job title are both needed"))
             continue
         applied_on = None
         if row["application date"]:
             try:
                 applied_on = parse_date(row["application date"], APPLIED_FORMATS)
             except ValueError:
-                parsed.problems.append(
+                yield (
                     RowProblem(
                         line,
                         f"“Application Date” is “{row['application date']}”, not a date like 7/6/23, 2:20 PM",
@@ -172,7 +189,7 @@ def _applications(table) -> Parsed:
                 )
                 continue
         # The contact email and phone columns are the applicant's own details, so they are not imported.
-        parsed.records.append(
+        yield (
             ApplicationRecord(
                 line=line,
                 company=row["company name"],
@@ -183,4 +200,3 @@ def _applications(table) -> Parsed:
                 stage="applied",
             )
         )
-    return parsed

@@ -4,6 +4,7 @@ and `nextround import csv --mapping MAPPING.json`."""
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from nextround.transfer.tables import ApplicationRecord, FileProblem, Parsed, RowProblem, Table, parse_date
@@ -193,18 +194,21 @@ def _amount(value: str) -> int:
 
 
 def parse_rows(table: Table, mapping: Mapping) -> Parsed:
-    parsed = Parsed("spreadsheet")
+    """The spreadsheet's applications, read as a stream each time `items()` is called."""
     lookup = {target: column for column, target in mapping.columns.items()}
     stage_names = {name.casefold().strip(): stage for name, stage in mapping.stages.items()}
-    for line, row in table.rows():
-        if isinstance(row, RowProblem):
-            parsed.problems.append(row)
-            continue
-        try:
-            parsed.records.append(_record(line, row, lookup, stage_names, mapping.date_format))
-        except ValueError as exc:
-            parsed.problems.append(RowProblem(line, str(exc)))
-    return parsed
+
+    def items() -> Iterator[ApplicationRecord | RowProblem]:
+        for line, row in table.rows():
+            if isinstance(row, RowProblem):
+                yield row
+                continue
+            try:
+                yield _record(line, row, lookup, stage_names, mapping.date_format)
+            except ValueError as exc:
+                yield RowProblem(line, str(exc))
+
+    return Parsed("spreadsheet", items)
 
 
 def _record(line: int, row: dict, lookup: dict, stage_names: dict, date_format: str) -> ApplicationRecord:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.transfer.models import Upload
-from nextround.transfer.tables import Table, decode, first_row_header
+from nextround.transfer.tables import Table, first_row_header, opener_for
 
 KEEP_FOR = dt.timedelta(days=2)
 
@@ -46,7 +46,10 @@ def save_mapping(*, upload: Upload, mapping: dict) -> Upload:
 
 
 def read_table(upload: Upload) -> Table:
-    return first_row_header(decode(path_of(upload).read_bytes()))
+    path = path_of(upload)
+    if not path.exists():
+        raise FileNotFoundError(path)
+    return first_row_header(opener_for(path=path))
 
 
 def discard(*, upload: Upload) -> None:

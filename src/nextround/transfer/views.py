@@ -1,6 +1,7 @@
 """Import and export pages: upload, (for spreadsheets) map and preview, confirm, see what happened."""
 
 import functools
+import itertools
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -19,10 +20,11 @@ from nextround.transfer.forms import (
     SpreadsheetForm,
     StagesForm,
 )
+from nextround.transfer.locks import ImportBusy
 from nextround.transfer.models import Upload
 from nextround.transfer.restore import RestoreProblem, restore
-from nextround.transfer.services import ImportFailed, import_linkedin, import_spreadsheet
-from nextround.transfer.tables import FileProblem
+from nextround.transfer.services import ImportFailed, import_linkedin, import_spreadsheet, preview_spreadsheet
+from nextround.transfer.tables import FileProblem, RowProblem
 
 PREVIEW_ROWS = 8
 
@@ -57,13 +59,16 @@ def linkedin(request):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            # A big upload is already a file on disk (past 5 MB): it is read from there as a stream.
+            on_disk = getattr(upload, "temporary_file_path", None)
             summaries = import_linkedin(
                 owner=request.user,
-                data=upload.read(),
+                data=None if on_disk else upload.read(),
+                path=on_disk() if on_disk else None,
                 filename=upload.name,
                 skip_bad_rows=form.cleaned_data["skip_bad_rows"],
             )
-        except (FileProblem, ImportFailed) as exc:
+        except (FileProblem, ImportFailed, ImportBusy) as exc:
             form.add_error("file", str(exc))
         else:
             return _card(
@@ -254,18 +259,25 @@ def csv_preview(request, pk):
                 mapping=mapping,
                 skip_bad_rows=form.cleaned_data["skip_bad_rows"],
             )
-        except (FileProblem, ImportFailed) as exc:
+        except (FileProblem, ImportFailed, ImportBusy) as exc:
             form.add_error(None, str(exc))
         else:
             uploads.discard(upload=upload)
             return render(
                 request, "transfer/csv_done.html", {"summary": summary, "name": upload.original_name}
             )
-    # A dry run: the real import inside a transaction that is rolled back, so the counts are exact.
-    dry = import_spreadsheet(
-        owner=request.user, table=table, mapping=mapping, skip_bad_rows=True, dry_run=True
+    # Counted by the import's own matching, without writing: a page that only shows takes no write lock.
+    dry = preview_spreadsheet(owner=request.user, table=table, mapping=mapping)
+    records = list(
+        itertools.islice(
+            (
+                item
+                for item in spreadsheet.parse_rows(table, mapping).items()
+                if not isinstance(item, RowProblem)
+            ),
+            PREVIEW_ROWS,
+        )
     )
-    records = spreadsheet.parse_rows(table, mapping).records[:PREVIEW_ROWS]
     return render(
         request,
         "transfer/csv_preview.html",

@@ -28,3 +28,14 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     bar.value = Math.round(event.detail.loaded / event.detail.total * 100);
   }
 });
+
+// A "busy, try again" answer (503) to an htmx request: show its message at the top of the page.
+document.addEventListener("htmx:responseError", function (event) {
+  var xhr = event.detail.xhr;
+  if (!xhr || xhr.status !== 503) return;
+  var main = document.getElementById("main");
+  if (!main) return;
+  var old = main.querySelector(":scope > [data-busy]");
+  if (old) old.remove();
+  main.insertAdjacentHTML("afterbegin", xhr.responseText);
+});

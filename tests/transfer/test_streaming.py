@@ -1,0 +1,65 @@
+"""Big imports: one per account at a time, progress on the command line, and read as streams."""
+
+import pytest
+from django.urls import reverse
+
+from nextround.tracker.models import Contact
+from nextround.transfer.locks import ImportBusy, one_import_at_a_time
+from nextround.transfer.services import import_linkedin
+from tests.personas import make_user
+from tests.transfer.helpers import connections, run
+
+pytestmark = pytest.mark.django_db
+
+
+def people(count: int) -> bytes:
+    return connections(
+        *(
+            f"Person,{n},https://www.linkedin.com/in/p{n},,Company {n % 50},Analyst,01 Mar 2024"
+            for n in range(count)
+        )
+    )
+
+
+def test_a_second_import_into_the_same_account_is_refused_politely(tmp_path, capsys, client):
+    owner = make_user("busy")
+    other = make_user("free")
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(people(3))
+    with one_import_at_a_time(owner):
+        with pytest.raises(ImportBusy):
+            import_linkedin(owner=owner, data=people(3))
+        code, _out, err = run(capsys, "import", "linkedin", path, "--user", "busy")
+        assert code == 2 and "another import into your account is still running" in err
+        client.force_login(owner)
+        with path.open("rb") as handle:
+            response = client.post(reverse("transfer:linkedin"), {"file": handle})
+        assert response.status_code == 422
+        assert "another import into your account is still running" in response.content.decode()
+        import_linkedin(owner=other, data=people(3))  # someone else's import goes ahead
+    assert not Contact.objects.filter(owner=owner).exists()
+    assert Contact.objects.filter(owner=other).count() == 3
+    [summary] = import_linkedin(owner=owner, data=people(3))  # and once it is over, so does theirs
+    assert summary.created == 3
+
+
+def test_the_command_says_how_far_a_big_import_has_got(tmp_path, capsys):
+    make_user("big")
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(people(12_000))
+    code, out, err = run(capsys, "import", "linkedin", path, "--user", "big")
+    assert code == 0, err
+    assert "12000 created" in out
+    assert "checking rows: 12,000 of 12,000" in err
+    assert "saving rows: 12,000 of 12,000" in err
+
+
+def test_rows_repeated_across_batches_are_one_contact(tmp_path):
+    owner = make_user("repeat")
+    rows = [f"Person,{n},https://www.linkedin.com/in/p{n},,Acme,Analyst,01 Mar 2024" for n in range(1500)]
+    rows += [rows[3].replace("Analyst", "Lead"), rows[1200]]
+    [summary] = import_linkedin(owner=owner, data=connections(*rows))
+    assert Contact.objects.filter(owner=owner).count() == 1500
+    assert summary.created == 1500
+    [again] = import_linkedin(owner=owner, data=connections(*rows))
+    assert again.created == 0
