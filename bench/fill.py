@@ -27,19 +27,21 @@ from django.utils import timezone
 from nextround.tracker.models import (
     Application,
     ApplicationContact,
-    Channel,
     ChecklistItem,
     Company,
     Contact,
+    FollowUp,
+    Interaction,
+    StageChange,
+)
+from nextround.tracker.vocabulary import (
+    Channel,
     ContactRole,
     Direction,
-    FollowUp,
     FollowUpStatus,
-    Interaction,
     InteractionKind,
     Source,
     Stage,
-    StageChange,
     WorkMode,
 )
 

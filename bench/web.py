@@ -67,7 +67,8 @@ def make_user(username: str, *, applications: int, seed: int):
 def urls_for(user) -> dict[str, str]:
     from django.urls import reverse
 
-    from nextround.tracker.models import Application, Stage
+    from nextround.tracker.models import Application
+    from nextround.tracker.vocabulary import Stage
 
     # A typical detail page: an application in the interviews, with its history, people and interactions.
     application = (

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from nextround.core.services import create_user
 from nextround.tracker import services
-from nextround.tracker.models import Application, Company, Contact, Stage
+from nextround.tracker.models import Application, Company, Contact
+from nextround.tracker.vocabulary import Stage
 
 
 def make_user(username: str, *, full_name: str = "", time_zone: str = "UTC"):

@@ -15,9 +15,9 @@ from nextround.tracker.models import (
     Contact,
     FollowUp,
     Interaction,
-    Stage,
     StageChange,
 )
+from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact, make_user
 
 FROZEN = "2026-11-20 10:00 +0000"

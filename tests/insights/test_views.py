@@ -13,8 +13,9 @@ from django.utils import timezone
 from nextround.core.access import profile_for
 from nextround.playbook.models import PlanStep, StepLog
 from nextround.playbook.services import log_step
-from nextround.tracker.models import FollowUp, Interaction, Stage
+from nextround.tracker.models import FollowUp, Interaction
 from nextround.tracker.services import change_stage, link_contact, log_interaction
+from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)  # a Friday

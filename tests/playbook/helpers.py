@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from nextround.tracker import services
-from nextround.tracker.models import ContactRole, Stage
+from nextround.tracker.vocabulary import ContactRole, Stage
 from tests.personas import make_application, make_contact
 
 

@@ -6,6 +6,7 @@ import tomllib
 import pytest
 
 from nextround.playbook import content
+from nextround.playbook.vocabulary import StepKind
 
 
 def shipped() -> dict:
@@ -15,7 +16,7 @@ def shipped() -> dict:
 
 def test_the_english_content_loads_with_every_step_and_the_fixed_tag_vocabulary():
     words = content.load("en")
-    assert set(words.data["steps"]) == set(content.STEP_KINDS)
+    assert set(words.data["steps"]) == set(StepKind.values)
     assert {tag["key"]: tag["actionable"] for tag in words.tags} == content.TAGS
 
 

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 
-from nextround.playbook.engine import GHOSTED, REJECTION, Person, Situation, build_plan
+from nextround.playbook.engine import Person, Situation, build_plan
+from nextround.playbook.vocabulary import PlanKind
 
 FRIDAY_EVENING = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)  # Friday 20 November 2026
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY = (dt.date(2026, 11, d) for d in (23, 24, 25, 26))
@@ -28,7 +29,7 @@ def frozen_time():
 
 def situation(**changes) -> Situation:
     values = dict(
-        kind=REJECTION,
+        kind=PlanKind.REJECTION,
         company="Acme Analytics",
         role_title="Data Analyst",
         decided_at=FRIDAY_EVENING,
@@ -186,7 +187,7 @@ class TestGhostedPlan:
         last_heard = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)  # Monday
         steps = build_plan(
             situation(
-                kind=GHOSTED,
+                kind=PlanKind.GHOSTED,
                 last_heard_at=last_heard,
                 ghost_checkin_days=5,
                 decided_at=dt.datetime(2026, 11, 17, 9, 0, tzinfo=dt.UTC),
@@ -198,11 +199,13 @@ class TestGhostedPlan:
         assert "check in" in steps[0].draft and "Hi Hannah," in steps[0].draft
 
     def test_a_long_silence_gets_a_check_in_right_away(self):
-        steps = build_plan(situation(kind=GHOSTED, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC)))
+        steps = build_plan(
+            situation(kind=PlanKind.GHOSTED, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC))
+        )
         assert steps[0].due_on == dt.date(2026, 11, 20)
 
     def test_upset_also_delays_the_check_in(self):
         steps = build_plan(
-            situation(kind=GHOSTED, upset=True, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC))
+            situation(kind=PlanKind.GHOSTED, upset=True, last_heard_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC))
         )
         assert steps[0].due_on == MONDAY

@@ -8,7 +8,8 @@ from django.utils import timezone
 from nextround.playbook import services
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.tracker import services as tracker
-from nextround.tracker.models import ChecklistItem, ContactRole, FollowUp, Interaction, Stage
+from nextround.tracker.models import ChecklistItem, FollowUp, Interaction
+from nextround.tracker.vocabulary import ContactRole, Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact
 from tests.playbook.helpers import INTERVIEWER, RECRUITER, REFERENCE, rejected_application
 

@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 
 from nextround.playbook.models import PlanStep, StepLog
-from nextround.tracker.models import Interaction, Stage
+from nextround.tracker.models import Interaction
+from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application
 from tests.playbook.helpers import INTERVIEWER, MUTUAL, RECRUITER, REFERENCE, rejected_application
 

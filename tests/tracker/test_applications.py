@@ -4,7 +4,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from nextround.tracker.models import Application, Stage, StageChange
+from nextround.tracker.models import Application, StageChange
+from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact
 
 NOW = "2026-11-20 15:00 +0000"

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from nextround.tracker.models import Application, Company, Contact, Stage, StageChange
+from nextround.tracker.models import Application, Company, Contact, StageChange
+from nextround.tracker.vocabulary import Stage
 from nextround.transfer.services import import_linkedin
 from tests.personas import make_company, make_contact, make_user
 from tests.transfer.helpers import connections, job_applications, run, zipped

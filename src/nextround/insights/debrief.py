@@ -8,12 +8,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nextround.playbook.vocabulary import Outcome, PlanKind, StepKind, StepStatus
+from nextround.tracker.vocabulary import InteractionKind
+
 # Each row may stand for `count` identical ones, so that the database can group them for big searches.
 
 
 @dataclass(frozen=True)
 class PlanFacts:
-    kind: str  # "rejection" or "ghosted"
+    kind: str  # a PlanKind
     count: int = 1
 
 
@@ -21,13 +24,13 @@ class PlanFacts:
 class StepFacts:
     kind: str
     channel: str
-    status: str  # todo, done, skipped, declined
+    status: str  # a StepStatus
     count: int = 1
 
 
 @dataclass(frozen=True)
 class LogFacts:
-    outcome: str  # sent, no_answer, declined, feedback, referral
+    outcome: str  # an Outcome
     step_kind: str
     interaction_kind: str  # of the timeline entry the log made: "call" for a phone step
     count: int = 1
@@ -74,24 +77,22 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
     for log in logs:
         outcomes[log.outcome] += log.count
     # The definitions are the playbook's ("Counting" in docs/playbook.md).
-    finished = [step for step in steps if step.status == "done"]
+    finished = [step for step in steps if step.status == StepStatus.DONE]
     return Debrief(
         plans=sum(plan.count for plan in plans),
-        rejection_plans=sum(plan.count for plan in plans if plan.kind == "rejection"),
-        ghosted_plans=sum(plan.count for plan in plans if plan.kind == "ghosted"),
+        rejection_plans=sum(plan.count for plan in plans if plan.kind == PlanKind.REJECTION),
+        ghosted_plans=sum(plan.count for plan in plans if plan.kind == PlanKind.GHOSTED),
         steps=sum(step.count for step in steps),
         steps_done=sum(step.count for step in finished),
-        steps_skipped=sum(step.count for step in steps if step.status == "skipped"),
+        steps_skipped=sum(step.count for step in steps if step.status == StepStatus.SKIPPED),
         # Every call logged counts, even one nobody picked up: the user made it.
-        calls=sum(log.count for log in logs if log.interaction_kind == "call"),
-        asked=outcomes["declined"] + outcomes["feedback"] + outcomes["referral"],
-        declined=outcomes["declined"],
-        feedback=outcomes["feedback"],
-        referrals=outcomes["referral"],
-        references_debriefed=sum(step.count for step in finished if step.kind == "reference"),
-        networking_added=sum(
-            step.count for step in steps if step.kind == "network" and step.status == "done"
-        ),
+        calls=sum(log.count for log in logs if log.interaction_kind == InteractionKind.CALL),
+        asked=outcomes[Outcome.DECLINED] + outcomes[Outcome.FEEDBACK] + outcomes[Outcome.REFERRAL],
+        declined=outcomes[Outcome.DECLINED],
+        feedback=outcomes[Outcome.FEEDBACK],
+        referrals=outcomes[Outcome.REFERRAL],
+        references_debriefed=sum(step.count for step in finished if step.kind == StepKind.REFERENCE),
+        networking_added=sum(step.count for step in finished if step.kind == StepKind.NETWORK),
     )
 
 
@@ -124,7 +125,7 @@ class Themes:
 def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
     """Feedback tags counted (once per log), each with its quotes, split by what the user can act on."""
     feedback = sorted(
-        (log for log in logs if log.outcome == "feedback"),
+        (log for log in logs if log.outcome == Outcome.FEEDBACK),
         key=lambda log: log.at or dt.datetime.min.replace(tzinfo=dt.UTC),
         reverse=True,
     )

@@ -11,24 +11,29 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nextround.tracker.vocabulary import Stage
+
 # Forward stages in order; "accepted" counts as having reached an offer.
-PROGRESS = ("applied", "screening", "interviewing", "offer")
-RANK = {"saved": -1, "applied": 0, "screening": 1, "interviewing": 2, "offer": 3, "accepted": 3}
-# How an application can leave the funnel; anything else is still in progress.
-EXITS = ("rejected", "ghosted", "withdrawn", "accepted")
+PROGRESS = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
+RANK = {
+    Stage.SAVED: -1,
+    Stage.APPLIED: 0,
+    Stage.SCREENING: 1,
+    Stage.INTERVIEWING: 2,
+    Stage.OFFER: 3,
+    Stage.ACCEPTED: 3,
+}
+# How an application can leave the funnel; anything else is still in progress ("open").
+EXITS = (Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN, Stage.ACCEPTED)
+OPEN = "open"
 # A move to one of these stages means the employer answered (a rejection is an answer too).
-ANSWER_STAGES = frozenset({"screening", "interviewing", "offer", "accepted", "rejected"})
-DECISION_STAGES = frozenset({"rejected", "offer", "accepted"})
+ANSWER_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED})
+DECISION_STAGES = frozenset({Stage.REJECTED, Stage.OFFER, Stage.ACCEPTED})
+# The funnel's words: the stages' own, except a silence (shorter in a chart), and the open applications.
 STAGE_LABELS = {
-    "applied": "Applied",
-    "screening": "Screening",
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "rejected": "Rejected",
-    "ghosted": "No answer",
-    "withdrawn": "Withdrawn",
-    "accepted": "Accepted",
-    "open": "Still in progress",
+    **{stage: stage.label for stage in (*PROGRESS, *EXITS)},
+    Stage.GHOSTED: "No answer",
+    OPEN: "Still in progress",
 }
 # Below this many applications a rate says more about chance than about the source.
 MIN_SAMPLE = 5
@@ -88,7 +93,7 @@ def reduce_history(moves: list[Move]) -> Reduced:
 
     return Reduced(
         rank=max([RANK.get(move.stage, 0) for move in moves] + [0]),
-        sent_at=first(set(RANK) - {"saved"} | set(EXITS)),
+        sent_at=first(set(RANK) - {Stage.SAVED} | set(EXITS)),
         answered_at=first(ANSWER_STAGES),
         decided_at=first(DECISION_STAGES),
     )
@@ -118,7 +123,7 @@ def furthest(app: AppFacts) -> str:
 
 
 def exit_of(app: AppFacts) -> str:
-    return app.stage if app.stage in EXITS else "open"
+    return app.stage if app.stage in EXITS else OPEN
 
 
 def first_answer(app: AppFacts) -> dt.datetime | None:
@@ -166,18 +171,18 @@ def funnel(apps: list[AppFacts]) -> Funnel:
         later = PROGRESS[index:]
         reached = sum(count for (top, _), count in ends.items() if top in later)
         moved_on = sum(count for (top, _), count in ends.items() if top in later[1:])
-        here = {exit: ends[(stage, exit)] for exit in (*EXITS, "open")}
+        here = {exit: ends[(stage, exit)] for exit in (*EXITS, OPEN)}
         rows.append(
             FunnelRow(
                 stage=stage,
                 label=STAGE_LABELS[stage],
                 reached=reached,
                 moved_on=moved_on,
-                open=here["open"],
-                rejected=here["rejected"],
-                ghosted=here["ghosted"],
-                withdrawn=here["withdrawn"],
-                accepted=here["accepted"],
+                open=here[OPEN],
+                rejected=here[Stage.REJECTED],
+                ghosted=here[Stage.GHOSTED],
+                withdrawn=here[Stage.WITHDRAWN],
+                accepted=here[Stage.ACCEPTED],
                 share_of_previous=(reached / previous) if previous else None,
             )
         )
@@ -241,7 +246,7 @@ def by_source(apps: list[AppFacts], labels: dict[str, str] | None = None) -> lis
     for source, members in groups.items():
         n = len(members)
         heard = sum(1 for app in members if first_answer(app) is not None)
-        forward = sum(1 for app in members if RANK[furthest(app)] >= RANK["screening"])
+        forward = sum(1 for app in members if RANK[furthest(app)] >= RANK[Stage.SCREENING])
         rows.append(
             SourceRow(
                 source,
@@ -303,7 +308,7 @@ def waiting_without_answer(
     waiting = [
         app
         for app in apps
-        if app.stage == "applied"
+        if app.stage == Stage.APPLIED
         and first_answer(app) is None
         and (day := applied_day(app, tz)) is not None
         and day <= cutoff

@@ -31,7 +31,9 @@ from nextround.core.access import profile_for
 from nextround.insights import activity, debrief, metrics
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
-from nextround.tracker.models import Application, FollowUp, Interaction, Source, Stage, StageChange
+from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
+from nextround.tracker.models import Application, FollowUp, Interaction, StageChange
+from nextround.tracker.vocabulary import Direction, FollowUpStatus, Source, Stage
 
 
 @dataclass
@@ -110,7 +112,9 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
 
     apps = metrics.in_period(load_applications(user, application_filter(period, tz), names=False), period, tz)
     cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
-    silent = ~Exists(Interaction.objects.filter(owner=user, direction="in", application=OuterRef("pk")))
+    silent = ~Exists(
+        Interaction.objects.filter(owner=user, direction=Direction.INCOMING, application=OuterRef("pk"))
+    )
     stale = load_applications(
         user,
         Q(stage=Stage.APPLIED)
@@ -182,7 +186,7 @@ def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
         changes.values("application_id")
         .annotate(
             rank=rank,
-            sent_at=first_time(set(metrics.RANK) - {"saved"} | set(metrics.EXITS)),
+            sent_at=first_time(set(metrics.RANK) - {Stage.SAVED} | set(metrics.EXITS)),
             answered_at=first_time(metrics.ANSWER_STAGES),
             decided_at=first_time(metrics.DECISION_STAGES),
         )
@@ -198,7 +202,7 @@ def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
 def first_incoming(user, applications) -> dict[int, dt.datetime]:
     """When each application first got a message from the employer (uses the index of migration 0001)."""
     rows = (
-        Interaction.objects.filter(owner=user, direction="in", application__in=applications)
+        Interaction.objects.filter(owner=user, direction=Direction.INCOMING, application__in=applications)
         .values("application_id")
         .annotate(first=as_text(Min("occurred_at")))
         .values_list("application_id", "first")
@@ -274,7 +278,7 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
         .order_by()
     ]
     feedback_rows = (
-        logs_qs.filter(outcome="feedback")
+        logs_qs.filter(outcome=Outcome.FEEDBACK)
         .values_list(
             "outcome",
             "step__kind",
@@ -361,16 +365,18 @@ def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict
     # A plan step done is a follow-up too: it is the follow-up after a rejection.
     done = Counter(
         per_week(
-            FollowUp.objects.filter(owner=user, status="done", completed_at__gte=start, completed_at__lt=end),
+            FollowUp.objects.filter(
+                owner=user, status=FollowUpStatus.DONE, completed_at__gte=start, completed_at__lt=end
+            ),
             "completed_at",
             Count("pk"),
         )
     )
     done.update(
         per_week(
-            PlanStep.objects.filter(owner=user, status__in=("done", "declined"))
+            PlanStep.objects.filter(owner=user, status__in=(StepStatus.DONE, StepStatus.DECLINED))
             .filter(completed_at__gte=start, completed_at__lt=end)
-            .exclude(kind="reflection"),
+            .exclude(kind=StepKind.REFLECTION),
             "completed_at",
             Count("pk"),
         )
@@ -378,7 +384,7 @@ def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict
     contacts = per_week(
         Interaction.contacts.through.objects.filter(
             interaction__owner=user,
-            interaction__direction="out",
+            interaction__direction=Direction.OUTGOING,
             interaction__occurred_at__gte=start,
             interaction__occurred_at__lt=end,
         ),

@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
-from nextround.tracker.models import Application, Channel, Stage
+from nextround.tracker.models import Application
 from nextround.tracker.services import change_stage
+from nextround.tracker.vocabulary import Channel, Stage
 
 
 @transaction.atomic

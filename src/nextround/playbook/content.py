@@ -10,35 +10,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from nextround.playbook.vocabulary import OUTREACH, REJECTION_STEPS, Outcome, StepChannel, StepKind
+
 CONTENT_DIR = Path(__file__).parent / "content"
 
 PLACEHOLDERS = frozenset({"first_name", "contact_name", "user_name", "company", "role", "interview_date"})
-CHANNELS = frozenset({"email", "phone", "note", "in_app"})
-# Step kinds and whether the step carries a message (subject + draft) the user sends.
-STEP_KINDS = {
-    "thank_you": True,
-    "call_recruiter": True,
-    "interviewer": True,
-    "network": False,
-    "referral": True,
-    "reference": True,
-    "mutual": True,
-    "reflection": False,
-    "next_interview": False,
-    "checkin": True,
-    "close_loop": True,
-}
-TIMED_STEPS = (
-    "thank_you",
-    "call_recruiter",
-    "reference",
-    "interviewer",
-    "mutual",
-    "referral",
-    "network",
-    "reflection",
-    "next_interview",
-)
 # The tag vocabulary is a contract with the insights page, so the keys are fixed here and the file only
 # supplies labels; `actionable` must match, because insights counts actionable feedback.
 TAGS = {
@@ -53,7 +29,6 @@ TAGS = {
     "known_candidate": False,
     "process": False,
 }
-OUTCOMES = ("sent", "no_answer", "declined", "feedback", "referral")
 
 
 class ContentError(Exception):
@@ -85,7 +60,7 @@ class Content:
 
     @property
     def outcome_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.data["outcomes"][key]) for key in OUTCOMES]
+        return [(key, self.data["outcomes"][key]) for key in Outcome.values]
 
     @property
     def explainer(self) -> dict:
@@ -127,14 +102,14 @@ def validate(data: dict, source: str = "content") -> None:
     for section in ("timing", "placeholders", "outcomes", "explainer", "interview_questions", "steps"):
         if not isinstance(data.get(section), dict):
             fail(section, "section is missing")
-    for kind in (*TIMED_STEPS, "upset_delay", "network_cadence_days", "max_mutuals"):
+    for kind in (*REJECTION_STEPS, "upset_delay", "network_cadence_days", "max_mutuals"):
         value = data["timing"].get(kind)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 365:
             fail(f"timing.{kind}", "must be a whole number of days from 0 to 365")
     for name in (*PLACEHOLDERS, "recruiter", "reference"):
         if not isinstance(data["placeholders"].get(name), str) or not data["placeholders"][name].strip():
             fail(f"placeholders.{name}", "is missing (the text shown when the value is unknown)")
-    for outcome in OUTCOMES:
+    for outcome in Outcome.values:
         text(data["outcomes"], outcome, "outcomes")
     for key in ("title", "intro", "outro"):
         text(data["explainer"], key, "explainer")
@@ -144,19 +119,19 @@ def validate(data: dict, source: str = "content") -> None:
     for key in ("wanted", "objections"):
         text(data["interview_questions"], key, "interview_questions")
     validate_tags(data.get("tags"), fail)
-    for kind, has_message in STEP_KINDS.items():
+    for kind in StepKind:
         step = data["steps"].get(kind)
         where = f"steps.{kind}"
         if not isinstance(step, dict):
             fail(where, "section is missing")
         text(step, "title", where)
         text(step, "why", where)
-        if step.get("channel") not in CHANNELS:
-            fail(f"{where}.channel", f"must be one of {', '.join(sorted(CHANNELS))}")
-        if has_message:
+        if step.get("channel") not in StepChannel.values:
+            fail(f"{where}.channel", f"must be one of {', '.join(sorted(StepChannel.values))}")
+        if kind in OUTREACH:  # a step that reaches out carries the message to send
             text(step, "subject", where)
             text(step, "draft", where)
-    call = data["steps"]["call_recruiter"]
+    call = data["steps"][StepKind.CALL_RECRUITER]
     text(call, "why_no_phone", "steps.call_recruiter")
     script = call.get("script")
     if not isinstance(script, list) or not script:

@@ -6,57 +6,57 @@ from django.utils import timezone
 
 from nextround.playbook import services
 from nextround.playbook.models import Plan, PlanStep
+from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
 
 # (role of the rejected application, step kind, contact name or None, outcome, words, tags, questions asked)
 PROGRESS = [
-    ("Senior Data Analyst", "thank_you", None, "sent", "", [], ""),
+    ("Senior Data Analyst", StepKind.THANK_YOU, None, Outcome.SENT, "", [], ""),
     (
         "Senior Data Analyst",
-        "call_recruiter",
+        StepKind.CALL_RECRUITER,
         None,
-        "feedback",
+        Outcome.FEEDBACK,
         "Honestly, it was close. The other finalist had run a dbt migration before, "
-        "and the senior budget was "
-        "tighter than we had hoped.",
+        "and the senior budget was tighter than we had hoped.",
         ["experience", "budget"],
         "",
     ),
-    ("Senior Data Analyst", "interviewer", "Jonas Richter", "declined", "", [], ""),
+    ("Senior Data Analyst", StepKind.INTERVIEWER, "Jonas Richter", Outcome.DECLINED, "", [], ""),
     (
         "Senior Data Analyst",
-        "reference",
+        StepKind.REFERENCE,
         "Felix Wagner",
-        "sent",
+        Outcome.SENT,
         "",
         [],
         "How I handle disagreements with stakeholders, and whether I have led a migration end to end.",
     ),
-    ("Senior Data Analyst", "network", "Amira Haddad", None, "", [], ""),
-    ("Product Analyst", "thank_you", None, "sent", "", [], ""),
-    ("Product Analyst", "call_recruiter", None, "declined", "", [], ""),
+    ("Senior Data Analyst", StepKind.NETWORK, "Amira Haddad", None, "", [], ""),
+    ("Product Analyst", StepKind.THANK_YOU, None, Outcome.SENT, "", [], ""),
+    ("Product Analyst", StepKind.CALL_RECRUITER, None, Outcome.DECLINED, "", [], ""),
     (
         "Audience Insights Lead",
-        "mutual",
+        StepKind.MUTUAL,
         "Ruth Adler",
-        "feedback",
+        Outcome.FEEDBACK,
         "Between us: they had an internal person lined up from the start.",
         ["internal_candidate"],
         "",
     ),
     (
         "Audience Insights Lead",
-        "referral",
+        StepKind.REFERRAL,
         None,
-        "referral",
+        Outcome.REFERRAL,
         "Daniel suggested I write to the data team at a partner publisher, and gave me a name.",
         [],
         "",
     ),
     (
         "Audience Insights Lead",
-        "call_recruiter",
+        StepKind.CALL_RECRUITER,
         None,
-        "feedback",
+        Outcome.FEEDBACK,
         "The case study answer was strong, but the presentation ran long and the key point came late.",
         ["communication", "interview"],
         "",
@@ -78,7 +78,7 @@ def add_progress(*, owner) -> None:
         if step is None:
             continue
         if outcome is None:
-            services.set_step_status(step=step, status="done")
+            services.set_step_status(step=step, status=StepStatus.DONE)
             if step.contact:
                 services.add_to_networking_list(contact=step.contact)
             continue
@@ -95,8 +95,8 @@ def add_progress(*, owner) -> None:
         )
     # Someone rejected a week or more ago has had time to reflect; the newest rejections still ask for it.
     week_ago = now - dt.timedelta(days=7)
-    for step in PlanStep.objects.filter(owner=owner, kind="reflection", plan__decided_at__lt=week_ago):
-        services.set_step_status(step=step, status="done")
+    for step in PlanStep.objects.filter(owner=owner, kind=StepKind.REFLECTION, plan__decided_at__lt=week_ago):
+        services.set_step_status(step=step, status=StepStatus.DONE)
     plan = Plan.objects.filter(owner=owner, application__role_title="Senior Data Analyst").first()
     if plan:
         services.save_reflection(

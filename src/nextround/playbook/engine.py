@@ -11,20 +11,15 @@ from dataclasses import dataclass, field
 
 from nextround.core.dates import business_days_after
 from nextround.playbook import content as content_module
-
-REJECTION = "rejection"
-GHOSTED = "ghosted"
-# Steps that reach out to someone: these move one business day later when the user is upset.
-OUTREACH = frozenset(
-    {"thank_you", "call_recruiter", "interviewer", "referral", "reference", "mutual", "checkin", "close_loop"}
-)
+from nextround.playbook.vocabulary import OUTREACH, PlanKind, StepChannel, StepKind
+from nextround.tracker.vocabulary import ContactRole
 
 
 @dataclass(frozen=True)
 class Person:
     id: int
     name: str
-    role: str  # recruiter, hiring_manager, interviewer, reference, mutual, other
+    role: str  # a ContactRole
     email: str = ""
     phone: str = ""
     connected: bool = False  # "we connected" on this application
@@ -33,7 +28,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Situation:
-    kind: str  # REJECTION or GHOSTED
+    kind: str  # a PlanKind
     company: str
     role_title: str
     decided_at: dt.datetime  # when the rejection came (or when the user marked the silence), timezone-aware
@@ -68,28 +63,15 @@ class StepSpec:
 def build_plan(situation: Situation, content: content_module.Content | None = None) -> list[StepSpec]:
     content = content or content_module.load()
     builder = _Builder(situation, content)
-    if situation.kind == GHOSTED:
+    if situation.kind == PlanKind.GHOSTED:
         builder.ghosted()
     else:
         builder.rejection()
-    return sorted(builder.steps, key=lambda step: (step.due_on, builder.order.index(step.kind), step.key))
+    order = list(StepKind)
+    return sorted(builder.steps, key=lambda step: (step.due_on, order.index(step.kind), step.key))
 
 
 class _Builder:
-    order = [
-        "reflection",
-        "thank_you",
-        "call_recruiter",
-        "reference",
-        "interviewer",
-        "mutual",
-        "referral",
-        "network",
-        "next_interview",
-        "checkin",
-        "close_loop",
-    ]
-
     def __init__(self, situation: Situation, content: content_module.Content):
         self.s = situation
         self.content = content
@@ -102,40 +84,42 @@ class _Builder:
     def rejection(self) -> None:
         people = self.s.people
         main = self.main_contact()
-        self.add("reflection", "reflection")
-        self.add("thank_you", "thank_you", main)
+        self.add(StepKind.REFLECTION, StepKind.REFLECTION)
+        self.add(StepKind.THANK_YOU, StepKind.THANK_YOU, main)
         call_has_phone = bool(main and main.phone)
         self.add(
-            "call_recruiter",
-            "call_recruiter",
+            StepKind.CALL_RECRUITER,
+            StepKind.CALL_RECRUITER,
             main,
-            channel="phone" if call_has_phone else "email",
+            channel=StepChannel.PHONE if call_has_phone else StepChannel.EMAIL,
             why_key="why" if call_has_phone else "why_no_phone",
             draft=not call_has_phone,
             script=True,
         )
-        secondary = [p for p in people if p.role in ("interviewer", "hiring_manager") and p != main]
+        secondary = [
+            p for p in people if p.role in (ContactRole.INTERVIEWER, ContactRole.HIRING_MANAGER) and p != main
+        ]
         for person in secondary:
             self.add(
-                f"interviewer:{person.id}",
-                "interviewer",
+                f"{StepKind.INTERVIEWER}:{person.id}",
+                StepKind.INTERVIEWER,
                 person,
-                channel="phone" if person.phone else "email",
+                channel=StepChannel.PHONE if person.phone else StepChannel.EMAIL,
             )
         for person in people:
-            if person.connected and not person.on_networking_list and person.role != "reference":
-                self.add(f"network:{person.id}", "network", person)
-        connected = next((p for p in people if p.connected and p.role != "reference"), None)
-        self.add("referral", "referral", connected or main)
+            if person.connected and not person.on_networking_list and person.role != ContactRole.REFERENCE:
+                self.add(f"{StepKind.NETWORK}:{person.id}", StepKind.NETWORK, person)
+        connected = next((p for p in people if p.connected and p.role != ContactRole.REFERENCE), None)
+        self.add(StepKind.REFERRAL, StepKind.REFERRAL, connected or main)
         if self.s.references_checked:
-            references = [p for p in people if p.role == "reference"]
+            references = [p for p in people if p.role == ContactRole.REFERENCE]
             for person in references:
-                self.add(f"reference:{person.id}", "reference", person, hint="reference")
+                self.add(f"{StepKind.REFERENCE}:{person.id}", StepKind.REFERENCE, person, hint="reference")
             if not references:
-                self.add("reference", "reference", None, hint="reference")
+                self.add(StepKind.REFERENCE, StepKind.REFERENCE, None, hint="reference")
         for person in self.mutuals():
-            self.add(f"mutual:{person.id}", "mutual", person)
-        self.add("next_interview", "next_interview")
+            self.add(f"{StepKind.MUTUAL}:{person.id}", StepKind.MUTUAL, person)
+        self.add(StepKind.NEXT_INTERVIEW, StepKind.NEXT_INTERVIEW)
 
     def ghosted(self) -> None:
         main = self.main_contact()
@@ -144,14 +128,14 @@ class _Builder:
             zoneinfo.ZoneInfo(self.s.time_zone)
         )
         checkin_on = max(business_days_after(last_heard.date(), days), business_days_after(self.start, 0))
-        checkin_on = self.delayed(checkin_on, "checkin")
-        self.add("checkin", "checkin", main, due_on=checkin_on)
-        self.add("close_loop", "close_loop", main, due_on=business_days_after(checkin_on, days))
+        checkin_on = self.delayed(checkin_on, StepKind.CHECKIN)
+        self.add(StepKind.CHECKIN, StepKind.CHECKIN, main, due_on=checkin_on)
+        self.add(StepKind.CLOSE_LOOP, StepKind.CLOSE_LOOP, main, due_on=business_days_after(checkin_on, days))
 
     # --- helpers ----------------------------------------------------------------------------------------
 
     def main_contact(self) -> Person | None:
-        for role in ("recruiter", "hiring_manager"):
+        for role in (ContactRole.RECRUITER, ContactRole.HIRING_MANAGER):
             for person in self.s.people:
                 if person.role == role:
                     return person
@@ -159,11 +143,15 @@ class _Builder:
 
     def mutuals(self) -> list[Person]:
         linked = {p.id for p in self.s.people}
-        found = [p for p in self.s.people if p.role == "mutual"]
-        found += [p for p in self.s.at_company if p.id not in linked and p.role in ("mutual", "other")]
+        found = [p for p in self.s.people if p.role == ContactRole.MUTUAL]
+        found += [
+            p
+            for p in self.s.at_company
+            if p.id not in linked and p.role in (ContactRole.MUTUAL, ContactRole.OTHER)
+        ]
         # Mutual connections the user marked as such come first; LinkedIn imports can list dozens at a big
         # company, so only the first few become steps.
-        found.sort(key=lambda p: p.role != "mutual")
+        found.sort(key=lambda p: p.role != ContactRole.MUTUAL)
         return found[: self.content.timing["max_mutuals"]]
 
     def delayed(self, day: dt.date, kind: str) -> dt.date:
@@ -199,7 +187,7 @@ class _Builder:
 
         if due_on is None:
             due_on = self.delayed(business_days_after(self.start, self.content.timing[kind]), kind)
-        has_message = content_module.STEP_KINDS[kind] and draft
+        has_message = kind in OUTREACH and draft
         self.steps.append(
             StepSpec(
                 key=key,

@@ -1,7 +1,8 @@
 from django import forms
 
 from nextround.playbook import content
-from nextround.playbook.models import Plan, StepStatus
+from nextround.playbook.models import Plan
+from nextround.playbook.vocabulary import HEARD, StepStatus
 
 
 class StatusForm(forms.Form):
@@ -64,6 +65,6 @@ class LogForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") in ("feedback", "referral") and not (data.get("words") or "").strip():
+        if data.get("outcome") in HEARD and not (data.get("words") or "").strip():
             self.add_error("words", "Write down what they said, so you can use it later.")
         return data

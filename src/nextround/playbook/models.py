@@ -1,33 +1,7 @@
 from django.db import models
 
 from nextround.core.models import OwnedModel
-
-
-class PlanKind(models.TextChoices):
-    REJECTION = "rejection", "Rejection"
-    GHOSTED = "ghosted", "No answer"
-
-
-class StepStatus(models.TextChoices):
-    TODO = "todo", "To do"
-    DONE = "done", "Done"
-    SKIPPED = "skipped", "Skipped"
-    DECLINED = "declined", "They declined"
-
-
-class StepChannel(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    NOTE = "note", "Note"
-    IN_APP = "in_app", "In nextround"
-
-
-class Outcome(models.TextChoices):
-    SENT = "sent", "Sent"
-    NO_ANSWER = "no_answer", "No answer yet"
-    DECLINED = "declined", "They declined to comment"
-    FEEDBACK = "feedback", "Feedback received"
-    REFERRAL = "referral", "Referral"
+from nextround.playbook.vocabulary import Outcome, PlanKind, StepChannel, StepStatus
 
 
 class Plan(OwnedModel):

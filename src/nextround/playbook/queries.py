@@ -4,8 +4,10 @@ import datetime as dt
 
 from django.db.models import Prefetch
 
-from nextround.playbook.models import Plan, PlanStep, StepLog, StepStatus
-from nextround.tracker.models import ACTIVE_FOLLOW_UP, FollowUp
+from nextround.playbook.models import Plan, PlanStep, StepLog
+from nextround.playbook.vocabulary import StepStatus
+from nextround.tracker.models import FollowUp
+from nextround.tracker.vocabulary import ACTIVE_FOLLOW_UP
 
 DASHBOARD_LIMIT = 50
 

@@ -15,24 +15,22 @@ from nextround.core.access import profile_for
 from nextround.core.dates import business_days_after, today_in
 from nextround.core.errors import Refused
 from nextround.playbook import content, engine
-from nextround.playbook.models import Outcome, Plan, PlanKind, PlanStep, StepLog, StepStatus
+from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.situation import situation_for
+from nextround.playbook.vocabulary import Outcome, PlanKind, StepChannel, StepKind, StepStatus
 from nextround.tracker import services as tracker
-from nextround.tracker.models import (
+from nextround.tracker.models import Application, ChecklistItem, Contact, FollowUp, Interaction
+from nextround.tracker.vocabulary import (
     ACTIVE_FOLLOW_UP,
-    Application,
-    ChecklistItem,
-    Contact,
-    FollowUp,
+    Direction,
+    FollowUpOrigin,
     FollowUpStatus,
-    Interaction,
     InteractionKind,
     Stage,
 )
-from nextround.tracker.vocabulary import FollowUpOrigin
 
 PLAN_STAGES = {Stage.REJECTED: PlanKind.REJECTION, Stage.GHOSTED: PlanKind.GHOSTED}
-INTERACTION_KIND = {"phone": InteractionKind.CALL, "email": InteractionKind.EMAIL}
+INTERACTION_KIND = {StepChannel.PHONE: InteractionKind.CALL, StepChannel.EMAIL: InteractionKind.EMAIL}
 
 
 # --- plans ------------------------------------------------------------------------------------------------
@@ -116,12 +114,12 @@ def sync_steps(*, plan: Plan, specs: list[engine.StepSpec], floor: dt.date | Non
     )
     # The in-interview questions are the same for every rejection: one open reminder about them is enough.
     questions_pending = (
-        PlanStep.objects.filter(owner=plan.owner, kind="next_interview", status=StepStatus.TODO)
+        PlanStep.objects.filter(owner=plan.owner, kind=StepKind.NEXT_INTERVIEW, status=StepStatus.TODO)
         .exclude(plan=plan)
         .exists()
     )
     for position, spec in enumerate(specs):
-        if spec.kind == "next_interview" and spec.key not in existing and questions_pending:
+        if spec.kind == StepKind.NEXT_INTERVIEW and spec.key not in existing and questions_pending:
             continue
         step = existing.pop(spec.key, None) or PlanStep(owner=plan.owner, plan=plan)
         step.key = spec.key
@@ -159,7 +157,7 @@ def save_reflection(*, plan: Plan, went_well: str, do_differently: str, learned:
     plan.full_clean(validate_unique=False)
     plan.save(update_fields=["went_well", "do_differently", "learned", "refreshed_at"])
     if plan.went_well or plan.do_differently or plan.learned:
-        for step in plan.steps.filter(kind="reflection", status=StepStatus.TODO):
+        for step in plan.steps.filter(kind=StepKind.REFLECTION, status=StepStatus.TODO):
             set_step_status(step=step, status=StepStatus.DONE)
     return plan
 
@@ -197,7 +195,7 @@ def set_step_status(*, step: PlanStep, status: str) -> PlanStep:
     step.completed_at = timezone.now() if status != StepStatus.TODO else None
     step.save(update_fields=["status", "completed_at"])
     # Accepting the "add to your networking list" offer is what marks that step done.
-    if step.kind == "network" and status == StepStatus.DONE and step.contact_id:
+    if step.kind == StepKind.NETWORK and status == StepStatus.DONE and step.contact_id:
         add_to_networking_list(contact=step.contact)
     return step
 
@@ -242,7 +240,7 @@ def log_step(
     interaction = Interaction(
         owner=step.owner,
         kind=INTERACTION_KIND.get(step.channel, InteractionKind.NOTE),
-        direction="out",
+        direction=Direction.OUTGOING,
         occurred_at=at or timezone.now(),
         summary="\n".join(summary),
         application=step.plan.application,

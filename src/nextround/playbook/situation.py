@@ -4,7 +4,8 @@ import datetime as dt
 
 from nextround.core.access import profile_for
 from nextround.playbook import engine
-from nextround.tracker.models import Application, InteractionKind, Stage
+from nextround.tracker.models import Application
+from nextround.tracker.vocabulary import Direction, InteractionKind, Stage
 
 
 def situation_for(
@@ -72,7 +73,7 @@ def last_heard(application: Application, changes, decided_at: dt.datetime) -> dt
     """For a silent application: the latest sign of life before it was marked as ghosted."""
     earlier = [c.changed_at for c in changes if c.to_stage != Stage.GHOSTED and c.changed_at <= decided_at]
     incoming = (
-        application.interactions.filter(direction="in", occurred_at__lte=decided_at)
+        application.interactions.filter(direction=Direction.INCOMING, occurred_at__lte=decided_at)
         .order_by("-occurred_at")
         .first()
     )

@@ -16,18 +16,8 @@ from nextround.core.models import Profile
 from nextround.playbook import content, feed, queries, services
 from nextround.playbook.forms import DraftForm, LogForm, ReflectionForm, StatusForm, UpsetForm
 from nextround.playbook.models import Plan, PlanStep
+from nextround.playbook.vocabulary import OUTREACH, StepKind
 from nextround.tracker.models import Application, Contact
-
-ASKS = {
-    "thank_you",
-    "call_recruiter",
-    "interviewer",
-    "referral",
-    "reference",
-    "mutual",
-    "checkin",
-    "close_loop",
-}
 
 
 def people_of(application) -> list[Contact]:
@@ -38,9 +28,9 @@ def step_context(step: PlanStep, people, *, log_form=None, draft_form=None) -> d
     return {
         "step": step,
         "today": timezone.localdate(),
-        "is_ask": step.kind in ASKS,
+        "is_ask": step.kind in OUTREACH,
         "log_form": log_form
-        or LogForm(prefix=f"log-{step.pk}", people=people, show_questions=step.kind == "reference"),
+        or LogForm(prefix=f"log-{step.pk}", people=people, show_questions=step.kind == StepKind.REFERENCE),
         "draft_form": draft_form or DraftForm(prefix=f"draft-{step.pk}", initial={"text": step.text}),
     }
 
@@ -180,7 +170,7 @@ def step_log(request, pk):
     step = load_step(request, pk)
     people = people_of(step.plan.application)
     form = LogForm(
-        request.POST, prefix=f"log-{step.pk}", people=people, show_questions=step.kind == "reference"
+        request.POST, prefix=f"log-{step.pk}", people=people, show_questions=step.kind == StepKind.REFERENCE
     )
     if not form.is_valid():
         return step_response(request, step, status=422, log_form=form)

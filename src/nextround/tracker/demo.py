@@ -10,15 +10,8 @@ from django.utils import timezone
 
 from nextround.tracker import services
 from nextround.tracker.demo_data import APPLICATIONS, COMPANIES, CONTACTS, LINKS, REJECTION_WORDS
-from nextround.tracker.models import (
-    Application,
-    Company,
-    Contact,
-    FollowUp,
-    FollowUpStatus,
-    Interaction,
-    Stage,
-)
+from nextround.tracker.models import Application, Company, Contact, FollowUp, Interaction
+from nextround.tracker.vocabulary import FollowUpStatus, Stage
 
 
 def stage_dates(applied: dt.datetime, path: list[str], days_ago: int) -> list[dt.datetime]:

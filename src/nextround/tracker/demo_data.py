@@ -1,6 +1,6 @@
 """The demo search's people, companies and applications (data only; `demo.py` loads them)."""
 
-from nextround.tracker.models import ContactRole
+from nextround.tracker.vocabulary import ContactRole
 
 COMPANIES = [
     ("Northwind Analytics", "https://northwind.example", "Berlin"),

@@ -4,18 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from nextround.tracker.models import (
-    Application,
-    ApplicationContact,
-    Channel,
-    Company,
-    Contact,
-    ContactRole,
-    FollowUp,
-    Interaction,
-    Source,
-    Stage,
-)
+from nextround.tracker.models import Application, ApplicationContact, Company, Contact, FollowUp, Interaction
+from nextround.tracker.vocabulary import Channel, ContactRole, Source, Stage
 
 
 class DateInput(forms.DateInput):

@@ -5,30 +5,16 @@ from django.db.models.functions import Lower
 from nextround.core.models import MAX_CADENCE_DAYS, MAX_SALARY, OwnedModel, at_most
 from nextround.tracker.vocabulary import (
     ACTIVE_FOLLOW_UP,
-    CLOSED_STAGES,
     Channel,
     ContactRole,
     Direction,
+    FollowUpOrigin,
     FollowUpStatus,
     InteractionKind,
     Source,
     Stage,
     WorkMode,
 )
-
-# The words are defined in `vocabulary` (plain Python); they are importable from here too, for the forms.
-__all__ = [
-    "ACTIVE_FOLLOW_UP",
-    "CLOSED_STAGES",
-    "Channel",
-    "ContactRole",
-    "Direction",
-    "FollowUpStatus",
-    "InteractionKind",
-    "Source",
-    "Stage",
-    "WorkMode",
-]
 
 
 class Company(OwnedModel):
@@ -231,8 +217,7 @@ class FollowUp(OwnedModel):
     contact = models.ForeignKey(
         Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
     )
-    # "keep_in_touch" follow-ups are created from a contact's cadence; "" is one the user wrote.
-    origin = models.CharField(max_length=20, blank=True)
+    origin = models.CharField(max_length=20, choices=FollowUpOrigin.choices, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

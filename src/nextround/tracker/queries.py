@@ -8,22 +8,33 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from nextround.tracker.models import (
-    ACTIVE_FOLLOW_UP,
-    CLOSED_STAGES,
     Application,
     ApplicationContact,
     Contact,
     FollowUp,
     Interaction,
-    Stage,
     StageChange,
+)
+from nextround.tracker.vocabulary import (
+    ACTIVE_FOLLOW_UP,
+    CLOSED_STAGES,
+    FollowUpOrigin,
+    FollowUpStatus,
+    Stage,
 )
 
 # Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
 BOARD_CARDS_PER_STAGE = 12
 DASHBOARD_FOLLOW_UPS = 12
 KEEP_IN_TOUCH_SHOWN = 10
-KEEP_IN_TOUCH = "keep_in_touch"  # FollowUp.origin of the reminders made from a contact's cadence
+# The follow-up list's filters: still to do (open or snoozed), done, dismissed, or all of them.
+ACTIVE = "active"
+FOLLOW_UP_FILTERS = [
+    (ACTIVE, "To do"),
+    (FollowUpStatus.DONE, FollowUpStatus.DONE.label),
+    (FollowUpStatus.DISMISSED, FollowUpStatus.DISMISSED.label),
+    ("", "All"),
+]
 # Contact pickers on an application's page offer its own people plus this many others: a <select> of
 # 30,000 names takes seconds to render and nobody scrolls it; a search narrows the others instead.
 CONTACT_OPTIONS = 100
@@ -68,10 +79,14 @@ class Dashboard:
 
 def dashboard(owner, today: dt.date) -> Dashboard:
     # Keep-in-touch reminders (kept at each contact's cadence by the playbook) have their own section.
-    reminders = active_follow_ups(owner).filter(origin=KEEP_IN_TOUCH).select_related("contact__company")
+    reminders = (
+        active_follow_ups(owner)
+        .filter(origin=FollowUpOrigin.KEEP_IN_TOUCH)
+        .select_related("contact__company")
+    )
     window = (
         active_follow_ups(owner)
-        .exclude(origin=KEEP_IN_TOUCH)
+        .exclude(origin=FollowUpOrigin.KEEP_IN_TOUCH)
         .filter(due_on__lte=today + dt.timedelta(days=7))
     )
     due = list(window.order_by("due_on", "pk")[:DASHBOARD_FOLLOW_UPS])
@@ -116,9 +131,9 @@ def matching_words(queryset: QuerySet, q: str, fields: tuple[str, ...]) -> Query
     return queryset
 
 
-def filtered_follow_ups(owner, *, status: str = "active") -> QuerySet:
+def filtered_follow_ups(owner, *, status: str = ACTIVE) -> QuerySet:
     follow_ups = FollowUp.objects.filter(owner=owner).select_related("application__company", "contact")
-    if status == "active":
+    if status == ACTIVE:
         return follow_ups.filter(status__in=ACTIVE_FOLLOW_UP).order_by("due_on", "pk")
     if status:
         follow_ups = follow_ups.filter(status=status)

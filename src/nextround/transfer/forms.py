@@ -1,19 +1,9 @@
 from django import forms
 
+from nextround.tracker.vocabulary import Stage
 from nextround.transfer import spreadsheet
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
-STAGE_LABELS = {
-    "saved": "Saved",
-    "applied": "Applied",
-    "screening": "Screening",
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "accepted": "Accepted",
-    "rejected": "Rejected",
-    "withdrawn": "Withdrawn",
-    "ghosted": "No answer (ghosted)",
-}
 
 
 class UploadForm(forms.Form):
@@ -114,7 +104,7 @@ class StagesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.values = values
         for index, value in enumerate(values):
-            self.fields[f"stage_{index}"] = forms.ChoiceField(label=value, choices=list(STAGE_LABELS.items()))
+            self.fields[f"stage_{index}"] = forms.ChoiceField(label=value, choices=Stage.choices)
 
     def stages(self) -> dict[str, str]:
         return {value: self.cleaned_data[f"stage_{index}"] for index, value in enumerate(self.values)}

@@ -8,6 +8,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 
+from nextround.tracker.vocabulary import Source, Stage
 from nextround.transfer.tables import (
     ApplicationRecord,
     ContactRecord,
@@ -196,7 +197,7 @@ def _applications(table) -> Iterator[ApplicationRecord | RowProblem]:
                 role_title=row["job title"],
                 applied_on=applied_on,
                 posting_url=row.get("job url", ""),
-                source="linkedin",
-                stage="applied",
+                source=Source.LINKEDIN,
+                stage=Stage.APPLIED,
             )
         )

@@ -7,20 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from nextround.tracker.vocabulary import Source, Stage
 from nextround.transfer.tables import ApplicationRecord, FileProblem, Parsed, RowProblem, Table, parse_date
 
-STAGES = (
-    "saved",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "ghosted",
-)
-SOURCES = ("referral", "job_board", "company_site", "recruiter", "linkedin", "other")
+STAGES = tuple(Stage.values)
+SOURCES = tuple(Source.values)
 
 # Field -> (label, words that suggest it in a header name). Order is the order of the mapping form.
 FIELDS = {
@@ -53,18 +44,18 @@ DATE_FORMATS = {
 
 # Words in a spreadsheet's stage names, checked in this order ("no offer" is a rejection, not an offer).
 STAGE_WORDS = (
-    ("ghosted", ("ghost", "no answer", "no response", "no reply", "silence")),
-    ("withdrawn", ("withdr", "pulled out", "declined offer")),
+    (Stage.GHOSTED, ("ghost", "no answer", "no response", "no reply", "silence")),
+    (Stage.WITHDRAWN, ("withdr", "pulled out", "declined offer")),
     (
-        "rejected",
+        Stage.REJECTED,
         ("reject", "declin", "no offer", "not selected", "turned down", "absage", "unsuccessful", "no"),
     ),
-    ("accepted", ("accept", "hired", "signed")),
-    ("offer", ("offer",)),
-    ("interviewing", ("interview", "onsite", "on-site", "final", "technical", "panel")),
-    ("screening", ("screen", "phone", "call", "recruiter")),
-    ("saved", ("saved", "wishlist", "to apply", "bookmark", "idea")),
-    ("applied", ("applied", "sent", "submitted", "waiting", "pending")),
+    (Stage.ACCEPTED, ("accept", "hired", "signed")),
+    (Stage.OFFER, ("offer",)),
+    (Stage.INTERVIEWING, ("interview", "onsite", "on-site", "final", "technical", "panel")),
+    (Stage.SCREENING, ("screen", "phone", "call", "recruiter")),
+    (Stage.SAVED, ("saved", "wishlist", "to apply", "bookmark", "idea")),
+    (Stage.APPLIED, ("applied", "sent", "submitted", "waiting", "pending")),
 )
 
 
@@ -114,7 +105,7 @@ def guess_stage(value: str) -> str:
     for stage, hints in STAGE_WORDS:
         if any(re.search(rf"\b{re.escape(hint)}", name) for hint in hints):
             return stage
-    return "applied"
+    return Stage.APPLIED
 
 
 def guess_date_format(values: list[str]) -> str:
@@ -239,7 +230,7 @@ def _record(line: int, row: dict, lookup: dict, stage_names: dict, date_format: 
                 f"stage “{stage}” is not in the stage mapping; map it to one of nextround's stages"
             )
     source = value("source").casefold().replace(" ", "_")
-    record.source = source if source in SOURCES else ("other" if source else "")
+    record.source = source if source in SOURCES else (Source.OTHER if source else "")
     for target in ("salary_min", "salary_max"):
         if value(target):
             try:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
+from nextround.tracker.vocabulary import Stage
+
 # How far down the file the header row may be (LinkedIn's notes take a few lines).
 HEADER_SCAN_ROWS = 30
 MAX_FIELD = 1_000_000
@@ -47,7 +49,7 @@ class ApplicationRecord:
     applied_on: dt.date | None = None
     posting_url: str = ""
     source: str = ""
-    stage: str = "applied"
+    stage: str = Stage.APPLIED
     location: str = ""
     notes: str = ""
     salary_min: int | None = None

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, Company, Contact, StageChange
-from nextround.tracker.vocabulary import Origin
+from nextround.tracker.vocabulary import Origin, Source
 from nextround.transfer.keys import application_keys, conflicts, contact_keys
 from nextround.transfer.matching import CompanyIndex
 from nextround.transfer.tables import ApplicationRecord, ContactRecord
@@ -215,7 +215,7 @@ class Writer:
                 role_title=record.role_title,
                 applied_on=record.applied_on,
                 posting_url=record.posting_url,
-                source=record.source or "other",
+                source=record.source or Source.OTHER,
                 location=record.location,
                 notes=record.notes,
                 salary_min=record.salary_min,

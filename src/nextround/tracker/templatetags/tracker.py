@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from nextround.tracker.models import Stage
+from nextround.tracker.vocabulary import Stage
 
 register = template.Library()
 

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 from nextround.core.access import get_owned
 from nextround.tracker import panels, queries, services
 from nextround.tracker.forms import FollowUpForm, InteractionForm, SnoozeForm
-from nextround.tracker.models import Application, Contact, FollowUp, FollowUpStatus, Interaction
+from nextround.tracker.models import Application, Contact, FollowUp, Interaction
 from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
+from nextround.tracker.vocabulary import FollowUpStatus
 
 
 def safe_next(request, default: str) -> str:
@@ -76,9 +77,9 @@ def dashboard(request):
 
 @login_required
 def follow_up_list(request):
-    status = request.GET.get("status", "active")
-    if status not in {"active", "done", "dismissed", ""}:
-        status = "active"
+    status = request.GET.get("status", queries.ACTIVE)
+    if status not in dict(queries.FOLLOW_UP_FILTERS):
+        status = queries.ACTIVE
     page = paginate(request, queries.filtered_follow_ups(request.user, status=status))
     return render(
         request,
@@ -88,12 +89,7 @@ def follow_up_list(request):
             "status": status,
             "query": query_without_page(request),
             "today": timezone.localdate(),
-            "filter_choices": [
-                ("active", "To do"),
-                ("done", "Done"),
-                ("dismissed", "Dismissed"),
-                ("", "All"),
-            ],
+            "filter_choices": queries.FOLLOW_UP_FILTERS,
         },
     )
 
