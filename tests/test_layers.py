@@ -149,3 +149,15 @@ def test_views_write_only_through_services():
                         f"{path.relative_to(SRC.parent.parent)}:{node.lineno} calls .{node.func.attr}()"
                     )
     assert not wrong, "views must write through a service:\n" + "\n".join(wrong)
+
+
+def test_template_tags_format_and_do_not_query():
+    """A page gathers what it shows in its view; template tags only format, they never query."""
+    wrong = []
+    for path in SRC.glob("*/templatetags/*.py"):
+        for target, line in imports(path):
+            if target.rpartition(".")[2] in ("models", "queries", "services") or target.endswith("routes"):
+                wrong.append(f"{path.relative_to(SRC.parent.parent)}:{line} imports {target}")
+        if ".objects" in path.read_text(encoding="utf-8"):
+            wrong.append(f"{path.relative_to(SRC.parent.parent)} reads .objects")
+    assert not wrong, "\n".join(wrong)

@@ -5,6 +5,7 @@ import datetime as dt
 from nextround.core.access import profile_for
 from nextround.playbook import engine
 from nextround.tracker.models import Application
+from nextround.tracker.queries import contacts_at_company
 from nextround.tracker.vocabulary import Direction, InteractionKind, Stage
 
 
@@ -19,8 +20,6 @@ def situation_for(
     profile = profile_for(application.owner)
     links = list(application.contact_links.select_related("contact").order_by("pk"))
     people = tuple(person(link.contact, link.role, connected=link.connected) for link in links)
-    from nextround.transfer.routes import contacts_at_company
-
     at_company = tuple(
         person(contact, contact.role)
         for contact in contacts_at_company(owner=application.owner, company=application.company)

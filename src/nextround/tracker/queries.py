@@ -7,9 +7,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from nextround.tracker.matching import CompanyIndex
 from nextround.tracker.models import (
     Application,
     ApplicationContact,
+    Company,
     Contact,
     FollowUp,
     Interaction,
@@ -240,9 +242,17 @@ def contact_detail(contact: Contact) -> dict:
     return {"interactions": interactions, "application_links": links, "follow_ups": follow_ups}
 
 
-def company_list(owner) -> QuerySet:
-    from nextround.tracker.models import Company
+def contacts_at_company(*, owner, company) -> list[Contact]:
+    """People you know at a company: your contacts there, or at a company whose name is the same employer
+    written differently ("ACME" and "Acme Inc.", common once LinkedIn connections are imported); by name,
+    in two queries."""
+    index = CompanyIndex(Company.objects.filter(owner=owner).values_list("name", "pk").order_by("pk"))
+    ids = sorted({company.pk, *index.find_all(company.name)})
+    contacts = Contact.objects.filter(owner=owner, company_id__in=ids).select_related("company")
+    return list(contacts.order_by("name", "pk"))
 
+
+def company_list(owner) -> QuerySet:
     return (
         Company.objects.filter(owner=owner)
         .annotate(

@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.tracker import services as tracker
+from nextround.tracker.matching import CompanyIndex
 from nextround.tracker.models import Application, Company, Contact, StageChange
 from nextround.tracker.vocabulary import Origin, Source
 from nextround.transfer.keys import application_keys, conflicts, contact_keys
-from nextround.transfer.matching import CompanyIndex
 from nextround.transfer.tables import ApplicationRecord, ContactRecord
 
 LINKEDIN_HOW_WE_KNOW = "LinkedIn connection"

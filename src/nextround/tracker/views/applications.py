@@ -98,6 +98,7 @@ def application_detail(request, pk):
         "contact_q": contact_q,
         "contact_options_limit": queries.CONTACT_OPTIONS,
         "today": timezone.localdate(),
+        "routes": queries.contacts_at_company(owner=request.user, company=application.company),
         "panels": panels.gather("application", application=application),
         **queries.application_detail(application),
     }

@@ -1,6 +1,6 @@
 import pytest
 
-from nextround.transfer.matching import CompanyIndex, normalise_company, same_company
+from nextround.tracker.matching import CompanyIndex, normalise_company, same_company
 
 
 @pytest.mark.parametrize(
