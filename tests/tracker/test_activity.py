@@ -3,8 +3,9 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from nextround.tracker.models import FollowUp, Interaction
-from tests.personas import PersonaTestCase, make_application, make_contact
+from nextround.tracker.models import FollowUp, Interaction, StageChange
+from nextround.tracker.vocabulary import Stage
+from tests.personas import PersonaTestCase, make_application, make_contact, make_user
 
 NOW = "2026-11-20 10:00 +0000"
 
@@ -287,3 +288,29 @@ class LongPickerTests(PersonaTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(FollowUp.objects.get(title="Write to Aaron").contact, oldest)
+
+
+@time_machine.travel(NOW, tick=False)
+class DashboardReadsTests(PersonaTestCase):
+    def test_recent_rejections_cover_thirty_days_counted_in_the_users_time_zone(self):
+        user = make_user("tokyo", time_zone="Asia/Tokyo")
+        client = self.client_class()
+        client.force_login(user)
+        # It is 20 November in Tokyo; the window opens on 21 October at midnight there (15:00 UTC the day
+        # before), so of two rejections on 20 October (UTC) only the one after 15:00 UTC is in it.
+        inside = make_application(
+            user,
+            role_title="Inside Window",
+            stage=Stage.REJECTED,
+            at=dt.datetime(2026, 10, 20, 16, tzinfo=dt.UTC),
+        )
+        make_application(
+            user,
+            role_title="Outside Window",
+            stage=Stage.REJECTED,
+            at=dt.datetime(2026, 10, 20, 14, tzinfo=dt.UTC),
+        )
+        self.assertTrue(StageChange.objects.filter(application=inside).exists())
+        response = client.get(reverse("tracker:dashboard"))
+        self.assertContains(response, "Inside Window")
+        self.assertNotContains(response, "Outside Window")

@@ -1,10 +1,12 @@
 import datetime as dt
+import re
 
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from nextround.tracker.models import Application, StageChange
+from nextround.tracker import queries
+from nextround.tracker.models import Application, ApplicationContact, StageChange
 from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact
 
@@ -208,3 +210,55 @@ class ListTests(PersonaTestCase):
         ]:
             with self.subTest(name):
                 self.assertContains(self.client.get(reverse(name)), text)
+
+
+class ContactPickerTests(PersonaTestCase):
+    def setUp(self):
+        super().setUp()
+        self.company = make_company(self.owner, "Bluefin Robotics")
+        self.application = make_application(self.owner, self.company)
+        self.url = reverse("tracker:application_detail", args=[self.application.pk])
+
+    def options(self, response) -> list[str]:
+        form = re.search(r'name="contact"[^>]*>(.*?)</select>', response.content.decode(), re.S).group(1)
+        return re.findall(r'<option value="\d+"[^>]*>([^<]*)</option>', form)
+
+    def test_offers_the_companys_people_and_the_most_recent_others_and_says_so(self):
+        oldest = make_contact(self.owner, "Aaron Oldest")
+        # Added before the recent ones, but at the application's company: offered all the same.
+        colleague = make_contact(self.owner, "Zelda At Bluefin", company=self.company)
+        for i in range(queries.CONTACT_OPTIONS):
+            make_contact(self.owner, f"Recent {i:03d}")
+        make_contact(self.other, "Not Yours")
+        response = self.assert_owner_only(self.url)
+        shown = self.options(response)
+        self.assertIn(colleague.name, shown)
+        self.assertNotIn(oldest.name, shown)
+        self.assertNotIn("Not Yours", shown)
+        self.assertEqual(len(shown), queries.CONTACT_OPTIONS + 1)
+        self.assertEqual(shown, sorted(shown, key=str.lower))
+        self.assertContains(response, "most recently added contacts")
+
+    def test_a_search_finds_someone_outside_the_list_and_linking_them_works(self):
+        oldest = make_contact(self.owner, "Aaron Oldest")
+        for i in range(queries.CONTACT_OPTIONS):
+            make_contact(self.owner, f"Recent {i:03d}")
+        response = self.client.get(self.url, {"contact_q": "oldest"})
+        self.assertEqual(self.options(response), ["Aaron Oldest"])
+        self.assertContains(response, "matching “oldest”")
+        # The link view accepts any of your contacts, listed or not.
+        self.client.post(
+            reverse("tracker:application_link_contact", args=[self.application.pk]),
+            {"contact": oldest.pk, "role": "mutual"},
+        )
+        self.assertTrue(
+            ApplicationContact.objects.filter(application=self.application, contact=oldest).exists()
+        )
+        self.assertIn("Aaron Oldest", self.options(self.client.get(self.url)))
+
+    def test_the_interaction_form_offers_the_same_contacts(self):
+        colleague = make_contact(self.owner, "Zelda At Bluefin", company=self.company)
+        response = self.client.get(self.url)
+        self.assertRegex(
+            response.content.decode(), rf'name="contacts"[^>]*>[^/]*<option value="{colleague.pk}"'
+        )

@@ -1,18 +1,16 @@
 """What the JSON export holds, section by section, and how one field's value is written down.
 
-Sections are listed parents first, so every reference points to a section already read. The playbook's
-models are found at run time (any model of the playbook app that belongs to a user), so a new playbook
-model is exported without a change here.
+Every section and every field is listed here, in the order the file writes them (docs/export-format.md
+says the same, and a test holds the two together). A field added to a model is not exported until it is
+added here, which changes the format: a deliberate change, with the version bumped (see the test).
+Sections are listed parents first, so every reference points to a section already read.
 """
 
 import datetime as dt
-import re
 
-from django.apps import apps
-from django.conf import settings
 from django.db import models
 
-from nextround.core.models import OwnedModel
+from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.tracker.models import (
     Application,
     ApplicationContact,
@@ -26,8 +24,6 @@ from nextround.tracker.models import (
 
 FORMAT = "nextround"
 VERSION = 1
-# Bookkeeping the database sets itself; a restore gets fresh values, so they are not part of the format.
-SKIPPED_FIELDS = {"id", "owner", "created_at", "updated_at"}
 PROFILE_FIELDS = (
     "full_name",
     "time_zone",
@@ -36,71 +32,130 @@ PROFILE_FIELDS = (
     "weekly_goal_followups",
     "weekly_goal_contacts",
 )
+# Bookkeeping the database sets itself; a restore gets fresh values, so they are not part of the format.
+BOOKKEEPING = frozenset({"id", "owner", "created_at", "updated_at", "refreshed_at"})
 
-# (section name, model, fields that order its rows before the rest of their content)
-TRACKER_SECTIONS = (
-    ("companies", Company, ("name",)),
-    ("contacts", Contact, ("name", "company")),
-    ("applications", Application, ("company", "role_title", "applied_on")),
-    ("stage_changes", StageChange, ("application", "changed_at")),
-    ("application_contacts", ApplicationContact, ("application", "contact")),
-    ("interactions", Interaction, ("occurred_at",)),
-    ("follow_ups", FollowUp, ("due_on", "title")),
-    ("checklist_items", ChecklistItem, ("application", "text")),
+# (section name, model, its fields in the order written, fields that order its rows before their content)
+SECTIONS = (
+    ("companies", Company, ("name", "website", "location", "notes"), ("name",)),
+    (
+        "contacts",
+        Contact,
+        (
+            "name",
+            "email",
+            "phone",
+            "linkedin_url",
+            "company",
+            "title",
+            "role",
+            "how_we_know",
+            "notes",
+            "keep_in_touch",
+            "keep_in_touch_days",
+            "linkedin_connected_on",
+        ),
+        ("name", "company"),
+    ),
+    (
+        "applications",
+        Application,
+        (
+            "company",
+            "role_title",
+            "posting_url",
+            "source",
+            "location",
+            "work_mode",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "applied_on",
+            "stage",
+            "stage_changed_at",
+            "reference_checked",
+            "notes",
+        ),
+        ("company", "role_title", "applied_on"),
+    ),
+    (
+        "stage_changes",
+        StageChange,
+        ("application", "from_stage", "to_stage", "changed_at", "what_was_said", "told_by", "told_via"),
+        ("application", "changed_at"),
+    ),
+    (
+        "application_contacts",
+        ApplicationContact,
+        ("application", "contact", "role", "connected"),
+        ("application", "contact"),
+    ),
+    (
+        "interactions",
+        Interaction,
+        ("kind", "direction", "occurred_at", "summary", "application", "contacts"),
+        ("occurred_at",),
+    ),
+    (
+        "follow_ups",
+        FollowUp,
+        ("title", "notes", "due_on", "status", "application", "contact", "origin", "completed_at"),
+        ("due_on", "title"),
+    ),
+    ("checklist_items", ChecklistItem, ("application", "text", "done", "key"), ("application", "text")),
+    (
+        "playbook_plans",
+        Plan,
+        ("application", "kind", "decided_at", "upset", "went_well", "do_differently", "learned"),
+        (),
+    ),
+    (
+        "playbook_plan_steps",
+        PlanStep,
+        (
+            "plan",
+            "key",
+            "kind",
+            "title",
+            "why",
+            "due_on",
+            "contact",
+            "channel",
+            "status",
+            "subject",
+            "generated_draft",
+            "draft",
+            "script",
+            "position",
+            "completed_at",
+        ),
+        (),
+    ),
+    (
+        "playbook_step_logs",
+        StepLog,
+        ("step", "interaction", "outcome", "words", "said_by", "tags", "questions_asked"),
+        (),
+    ),
 )
 
 
 class Section:
-    def __init__(self, name: str, model: type[models.Model], order: tuple[str, ...] = ()):
+    def __init__(
+        self, name: str, model: type[models.Model], names: tuple[str, ...], order: tuple[str, ...] = ()
+    ):
         self.name, self.model, self.order = name, model, order
         self.prefix = model._meta.model_name
-        self.fields = [
-            field
-            for field in model._meta.concrete_fields
-            if field.name not in SKIPPED_FIELDS
-            and not field.primary_key
-            and not getattr(field, "auto_now", False)
-            and not getattr(field, "auto_now_add", False)
-            and not (field.is_relation and field.related_model._meta.label == settings.AUTH_USER_MODEL)
-        ]
-        self.many = [field for field in model._meta.many_to_many]
+        listed = [model._meta.get_field(field_name) for field_name in names]
+        self.fields = [field for field in listed if not field.many_to_many]
+        self.many = [field for field in listed if field.many_to_many]
 
     def field_names(self) -> set[str]:
         return {"id"} | {field.name for field in self.fields} | {field.name for field in self.many}
 
 
-def _playbook_models() -> list[type[models.Model]]:
-    try:
-        config = apps.get_app_config("playbook")
-    except LookupError:
-        return []
-    found = [model for model in config.get_models() if issubclass(model, OwnedModel)]
-    # Parents before children: a model comes after every playbook model it points to.
-    ordered: list = []
-    while found:
-        ready = [
-            model
-            for model in found
-            if all(
-                field.related_model not in found or field.related_model is model
-                for field in model._meta.concrete_fields
-                if field.is_relation
-            )
-        ]
-        if not ready:
-            ready = found[:1]
-        for model in sorted(ready, key=lambda item: item._meta.model_name):
-            ordered.append(model)
-            found.remove(model)
-    return ordered
-
-
 def sections() -> list[Section]:
-    result = [Section(name, model, order) for name, model, order in TRACKER_SECTIONS]
-    for model in _playbook_models():
-        name = re.sub(r"\W+", "_", str(model._meta.verbose_name_plural)).strip("_").lower()
-        result.append(Section(f"playbook_{name}", model))
-    return result
+    return [Section(name, model, names, order) for name, model, names, order in SECTIONS]
 
 
 def encode(value):
