@@ -27,16 +27,30 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = (
-            "full_name",
-            "time_zone",
-            "ghost_checkin_days",
-            "weekly_goal_applications",
-            "weekly_goal_followups",
-            "weekly_goal_contacts",
-        )
+        fields = Profile.SETTINGS
         labels = {
             "weekly_goal_applications": "Applications a week",
             "weekly_goal_followups": "Follow-ups a week",
             "weekly_goal_contacts": "People contacted a week",
         }
+
+
+def words_field(label: str, help_text: str) -> forms.CharField:
+    """An optional text box for what someone said or was asked, in their words."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=help_text,
+    )
+
+
+def search_field(placeholder: str) -> forms.CharField:
+    """The search box of a list page: every word must appear (see `tracker.queries.matching_words`)."""
+    return forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": placeholder}),
+    )

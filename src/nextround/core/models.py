@@ -48,12 +48,29 @@ class Profile(models.Model):
     weekly_goal_followups = models.PositiveSmallIntegerField(default=5, validators=[at_most(MAX_GOAL)])
     weekly_goal_contacts = models.PositiveSmallIntegerField(default=3, validators=[at_most(MAX_GOAL)])
 
+    # What the person chooses in Settings (and what an export carries): the rest is the installation's.
+    SETTINGS = (
+        "full_name",
+        "time_zone",
+        "ghost_checkin_days",
+        "weekly_goal_applications",
+        "weekly_goal_followups",
+        "weekly_goal_contacts",
+    )
+
     def __str__(self) -> str:
         return f"Profile of {self.user}"
 
     @property
     def display_name(self) -> str:
         return self.full_name or self.user.get_full_name() or ""
+
+
+def save_checked(row: models.Model) -> models.Model:
+    """Check a row (fields, choices, constraints) and save it: what every single-row service does."""
+    row.full_clean()
+    row.save()
+    return row
 
 
 class OwnedModel(models.Model):

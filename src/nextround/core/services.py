@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 
-from nextround.core.models import Profile, new_calendar_token
+from nextround.core.models import Profile, new_calendar_token, save_checked
 
 
 @transaction.atomic
@@ -20,9 +20,7 @@ def create_user(*, user, full_name: str = "", time_zone: str | None = None):
 @transaction.atomic
 def save_profile(*, profile: Profile) -> Profile:
     """Save the settings; an account made without a profile (`manage createsuperuser`) gets one now."""
-    profile.full_clean()
-    profile.save()
-    return profile
+    return save_checked(profile)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from django import forms
 
+from nextround.core.forms import words_field
 from nextround.playbook import content
 from nextround.playbook.models import Plan
 from nextround.playbook.vocabulary import HEARD, StepStatus
@@ -35,23 +36,13 @@ class LogForm(forms.Form):
     """What happened on a step. `said_by` choices are the application's people, passed in by the view."""
 
     outcome = forms.ChoiceField(label="What happened", widget=forms.RadioSelect)
-    words = forms.CharField(
-        label="What they said, in their words",
-        required=False,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Write it down now, while you remember it.",
-    )
+    words = words_field("What they said, in their words", "Write it down now, while you remember it.")
     said_by = forms.TypedChoiceField(label="Who said it", required=False, coerce=int, empty_value=None)
     tags = forms.MultipleChoiceField(
         label="What was it about?", required=False, widget=forms.CheckboxSelectMultiple
     )
-    questions_asked = forms.CharField(
-        label="What they were asked (for references)",
-        required=False,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The employer's questions show what they were unsure about.",
+    questions_asked = words_field(
+        "What they were asked (for references)", "The employer's questions show what they were unsure about."
     )
 
     def __init__(self, *args, people=(), show_questions=False, **kwargs):

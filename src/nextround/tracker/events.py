@@ -20,7 +20,8 @@ and a list of the rows (one send per batch: a single action sends a list of one)
     contact_created           contacts=[Contact]
     contact_changed           contacts=[Contact], fields=[names of the fields written] or None for all
 
-A receiver runs inside the writer's transaction: if it fails, the whole action is undone.
+A receiver runs inside the writer's transaction: if it fails, the whole action is undone. Services send
+through `announce`, which skips an empty batch.
 """
 
 from django.dispatch import Signal
@@ -31,3 +32,19 @@ interaction_logged = Signal()
 follow_up_status_changed = Signal()
 contact_created = Signal()
 contact_changed = Signal()
+
+# The keyword each signal's rows travel under.
+_ROWS = {
+    application_created: "applications",
+    stage_changed: "changes",
+    interaction_logged: "interactions",
+    follow_up_status_changed: "follow_ups",
+    contact_created: "contacts",
+    contact_changed: "contacts",
+}
+
+
+def announce(signal: Signal, sender: type, rows: list, *, owner, origin, **extra) -> None:
+    """Send `signal` for a batch of rows written by a tracker service; an empty batch announces nothing."""
+    if rows:
+        signal.send(sender=sender, owner=owner, origin=origin, **{_ROWS[signal]: rows}, **extra)

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from nextround.core.forms import search_field, words_field
 from nextround.tracker.models import Application, ApplicationContact, Company, Contact, FollowUp, Interaction
 from nextround.tracker.vocabulary import Channel, ContactRole, Source, Stage
 
@@ -114,13 +115,7 @@ class StageForm(forms.Form):
         validators=[not_in_future],
         help_text="Leave empty for now; pick an earlier day if it happened before.",
     )
-    what_was_said = forms.CharField(
-        label="What they said",
-        required=False,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Optional. Their words, as close as you remember them.",
-    )
+    what_was_said = words_field("What they said", "Optional. Their words, as close as you remember them.")
     told_by = forms.ModelChoiceField(label="Who told you", queryset=Contact.objects.none(), required=False)
     told_via = forms.ChoiceField(label="How", choices=[("", "—")] + Channel.choices, required=False)
 
@@ -209,12 +204,7 @@ class SnoozeForm(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Role, company or notes"}),
-    )
+    q = search_field("Role, company or notes")
     stage = forms.ChoiceField(
         choices=[("", "All stages"), ("active", "In flight")] + Stage.choices, required=False
     )
@@ -222,11 +212,6 @@ class ApplicationFilterForm(forms.Form):
 
 
 class ContactFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name, company or title"}),
-    )
+    q = search_field("Name, company or title")
     role = forms.ChoiceField(choices=[("", "All roles")] + ContactRole.choices, required=False)
     keep_in_touch = forms.BooleanField(label="Networking list only", required=False)

@@ -1,5 +1,6 @@
 """`nextround import ...`, `nextround export ...` and `nextround backup FILE`."""
 
+import contextlib
 import os
 import sys
 import time
@@ -50,32 +51,32 @@ def register(subparsers) -> None:
     backup.set_defaults(func=run_backup, needs_django=True)
 
 
-def read_file(name: str) -> bytes:
-    path = Path(name)
+@contextlib.contextmanager
+def reading(name: str):
+    """A file that cannot be read is one clear line naming it."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CommandError(f"{name}: larger than {MAX_FILE_BYTES // 2**20} MB; is this the right file?")
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         raise CommandError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise CommandError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
         raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
+
+
+def read_file(name: str) -> bytes:
+    path = Path(name)
+    with reading(name):
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(f"{name}: larger than {MAX_FILE_BYTES // 2**20} MB; is this the right file?")
+        return path.read_bytes()
 
 
 def readable_file(name: str) -> Path:
     """The path of a file to stream from, checked now so that a problem is one clear line."""
     path = Path(name)
-    try:
-        with path.open("rb") as handle:
-            handle.read(1)
-    except FileNotFoundError:
-        raise CommandError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{name}: is a folder, not a file") from None
-    except OSError as exc:
-        raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
+    with reading(name), path.open("rb") as handle:
+        handle.read(1)
     return path
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db import models
 
+from nextround.core.models import Profile
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.tracker.models import (
     Application,
@@ -24,119 +25,52 @@ from nextround.tracker.models import (
 
 FORMAT = "nextround"
 VERSION = 1
-PROFILE_FIELDS = (
-    "full_name",
-    "time_zone",
-    "ghost_checkin_days",
-    "weekly_goal_applications",
-    "weekly_goal_followups",
-    "weekly_goal_contacts",
-)
+PROFILE_FIELDS = Profile.SETTINGS
 # Bookkeeping the database sets itself; a restore gets fresh values, so they are not part of the format.
 BOOKKEEPING = frozenset({"id", "owner", "created_at", "updated_at", "refreshed_at"})
 
-# (section name, model, its fields in the order written, fields that order its rows before their content)
+# Section name, model, its fields in the order written, and the fields that order its rows (before the rest
+# of their content), each list written as words.
 SECTIONS = (
-    ("companies", Company, ("name", "website", "location", "notes"), ("name",)),
+    ("companies", Company, "name website location notes", "name"),
     (
         "contacts",
         Contact,
-        (
-            "name",
-            "email",
-            "phone",
-            "linkedin_url",
-            "company",
-            "title",
-            "role",
-            "how_we_know",
-            "notes",
-            "keep_in_touch",
-            "keep_in_touch_days",
-            "linkedin_connected_on",
-        ),
-        ("name", "company"),
+        "name email phone linkedin_url company title role how_we_know notes keep_in_touch keep_in_touch_days "
+        "linkedin_connected_on",
+        "name company",
     ),
     (
         "applications",
         Application,
-        (
-            "company",
-            "role_title",
-            "posting_url",
-            "source",
-            "location",
-            "work_mode",
-            "salary_min",
-            "salary_max",
-            "salary_currency",
-            "applied_on",
-            "stage",
-            "stage_changed_at",
-            "reference_checked",
-            "notes",
-        ),
-        ("company", "role_title", "applied_on"),
+        "company role_title posting_url source location work_mode salary_min salary_max salary_currency "
+        "applied_on stage stage_changed_at reference_checked notes",
+        "company role_title applied_on",
     ),
     (
         "stage_changes",
         StageChange,
-        ("application", "from_stage", "to_stage", "changed_at", "what_was_said", "told_by", "told_via"),
-        ("application", "changed_at"),
+        "application from_stage to_stage changed_at what_was_said told_by told_via",
+        "application changed_at",
     ),
-    (
-        "application_contacts",
-        ApplicationContact,
-        ("application", "contact", "role", "connected"),
-        ("application", "contact"),
-    ),
-    (
-        "interactions",
-        Interaction,
-        ("kind", "direction", "occurred_at", "summary", "application", "contacts"),
-        ("occurred_at",),
-    ),
+    ("application_contacts", ApplicationContact, "application contact role connected", "application contact"),
+    ("interactions", Interaction, "kind direction occurred_at summary application contacts", "occurred_at"),
     (
         "follow_ups",
         FollowUp,
-        ("title", "notes", "due_on", "status", "application", "contact", "origin", "completed_at"),
-        ("due_on", "title"),
+        "title notes due_on status application contact origin completed_at",
+        "due_on title",
     ),
-    ("checklist_items", ChecklistItem, ("application", "text", "done", "key"), ("application", "text")),
-    (
-        "playbook_plans",
-        Plan,
-        ("application", "kind", "decided_at", "upset", "went_well", "do_differently", "learned"),
-        (),
-    ),
+    ("checklist_items", ChecklistItem, "application text done key", "application text"),
+    ("playbook_plans", Plan, "application kind decided_at upset went_well do_differently learned", ""),
     (
         "playbook_plan_steps",
         PlanStep,
-        (
-            "plan",
-            "key",
-            "kind",
-            "title",
-            "why",
-            "due_on",
-            "contact",
-            "channel",
-            "status",
-            "subject",
-            "generated_draft",
-            "draft",
-            "script",
-            "position",
-            "completed_at",
-        ),
-        (),
+        "plan key kind title why due_on contact channel status subject generated_draft draft script position "
+        "completed_at",
+        "",
     ),
-    (
-        "playbook_step_logs",
-        StepLog,
-        ("step", "interaction", "outcome", "words", "said_by", "tags", "questions_asked"),
-        (),
-    ),
+    ("playbook_step_logs", StepLog, "step interaction outcome words said_by tags questions_asked", ""),
 )
 
 
@@ -155,7 +89,10 @@ class Section:
 
 
 def sections() -> list[Section]:
-    return [Section(name, model, names, order) for name, model, names, order in SECTIONS]
+    return [
+        Section(name, model, tuple(names.split()), tuple(order.split()))
+        for name, model, names, order in SECTIONS
+    ]
 
 
 def encode(value):

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from nextround.tracker import events
+from nextround.core.models import save_checked
+from nextround.tracker.events import announce, follow_up_status_changed, interaction_logged
 from nextround.tracker.models import Contact, FollowUp, Interaction
 from nextround.tracker.services.applications import BATCH
 from nextround.tracker.vocabulary import FollowUpStatus, Origin
@@ -26,9 +27,7 @@ def log_interaction(
     interaction.full_clean()
     interaction.save()
     interaction.contacts.set(contacts)
-    events.interaction_logged.send(
-        sender=Interaction, owner=interaction.owner, interactions=[interaction], origin=origin
-    )
+    announce(interaction_logged, Interaction, [interaction], owner=interaction.owner, origin=origin)
     return interaction
 
 
@@ -49,10 +48,7 @@ def record_interactions(
         ),
         batch_size=BATCH,
     )
-    if interactions:
-        events.interaction_logged.send(
-            sender=Interaction, owner=owner, interactions=interactions, origin=origin
-        )
+    announce(interaction_logged, Interaction, interactions, owner=owner, origin=origin)
     return interactions
 
 
@@ -64,9 +60,7 @@ def delete_interaction(*, interaction: Interaction) -> None:
 @transaction.atomic
 def save_follow_up(*, follow_up: FollowUp) -> FollowUp:
     """Add a follow-up or save the edits to one (its status changes through `set_follow_up_status`)."""
-    follow_up.full_clean()
-    follow_up.save()
-    return follow_up
+    return save_checked(follow_up)
 
 
 @transaction.atomic
@@ -80,11 +74,8 @@ def set_follow_up_status(
         follow_up.due_on = until
     follow_up.status = status
     follow_up.completed_at = timezone.now() if status == FollowUpStatus.DONE else None
-    follow_up.full_clean()
-    follow_up.save()
-    events.follow_up_status_changed.send(
-        sender=FollowUp, owner=follow_up.owner, follow_ups=[follow_up], origin=origin
-    )
+    save_checked(follow_up)
+    announce(follow_up_status_changed, FollowUp, [follow_up], owner=follow_up.owner, origin=origin)
     return follow_up
 
 

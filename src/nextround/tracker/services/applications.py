@@ -7,7 +7,8 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from nextround.tracker import events
+from nextround.core.models import save_checked
+from nextround.tracker.events import announce, application_created, stage_changed
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Contact, StageChange
 from nextround.tracker.vocabulary import Origin, Stage
 
@@ -48,19 +49,14 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
             ),
             batch_size=BATCH,
         )
-    if applications:
-        events.application_created.send(
-            sender=Application, owner=owner, applications=applications, origin=origin
-        )
+    announce(application_created, Application, applications, owner=owner, origin=origin)
     return applications
 
 
 @transaction.atomic
 def update_application(*, application: Application) -> Application:
     """Save the edits to an application's details (its stage changes only through `change_stage`)."""
-    application.full_clean()
-    application.save()
-    return application
+    return save_checked(application)
 
 
 @transaction.atomic
@@ -122,8 +118,7 @@ def record_stage_changes(*, owner, changes: list[StageChange], origin: Origin) -
     StageChange.objects.bulk_create(changes, batch_size=BATCH)
     if origin != Origin.RESTORE:
         _follow_latest_moves(changes)
-    if changes:
-        events.stage_changed.send(sender=StageChange, owner=owner, changes=changes, origin=origin)
+    announce(stage_changed, StageChange, changes, owner=owner, origin=origin)
     return changes
 
 
@@ -174,10 +169,7 @@ def unlink_contact(*, link: ApplicationContact) -> None:
 
 @transaction.atomic
 def add_checklist_item(*, application: Application, text: str) -> ChecklistItem:
-    item = ChecklistItem(owner=application.owner, application=application, text=text)
-    item.full_clean()
-    item.save()
-    return item
+    return save_checked(ChecklistItem(owner=application.owner, application=application, text=text))
 
 
 @transaction.atomic

@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.errors import Refused
-from nextround.tracker import events
+from nextround.core.models import save_checked
+from nextround.tracker.events import announce, contact_changed, contact_created
 from nextround.tracker.models import Company, Contact
 from nextround.tracker.services.applications import BATCH
 from nextround.tracker.vocabulary import Origin
@@ -17,9 +18,7 @@ class CompanyInUse(Refused):
 @transaction.atomic
 def save_company(*, company: Company) -> Company:
     """Add a company or save the edits to one."""
-    company.full_clean()
-    company.save()
-    return company
+    return save_checked(company)
 
 
 @transaction.atomic
@@ -43,14 +42,11 @@ def delete_company(*, company: Company) -> None:
 def save_contact(*, contact: Contact, origin: Origin = Origin.USER) -> Contact:
     """Add a contact or save the edits to one (their networking-list settings included), and announce it."""
     created = contact.pk is None
-    contact.full_clean()
-    contact.save()
+    save_checked(contact)
     if created:
-        events.contact_created.send(sender=Contact, owner=contact.owner, contacts=[contact], origin=origin)
+        announce(contact_created, Contact, [contact], owner=contact.owner, origin=origin)
     else:
-        events.contact_changed.send(
-            sender=Contact, owner=contact.owner, contacts=[contact], fields=None, origin=origin
-        )
+        announce(contact_changed, Contact, [contact], owner=contact.owner, origin=origin, fields=None)
     return contact
 
 
@@ -65,12 +61,8 @@ def save_contacts(
         contact.updated_at = now
     Contact.objects.bulk_create(created, batch_size=BATCH)
     Contact.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
-    if created:
-        events.contact_created.send(sender=Contact, owner=owner, contacts=created, origin=origin)
-    if changed:
-        events.contact_changed.send(
-            sender=Contact, owner=owner, contacts=changed, fields=list(fields), origin=origin
-        )
+    announce(contact_created, Contact, created, owner=owner, origin=origin)
+    announce(contact_changed, Contact, changed, owner=owner, origin=origin, fields=list(fields))
 
 
 @transaction.atomic

@@ -166,10 +166,8 @@ def interaction_delete(request, pk):
         request,
         interaction,
         what=f"the {interaction}",
-        consequences="",
         cancel_url=back,
         on_delete=lambda: services.delete_interaction(interaction=interaction),
-        done_url=back,
     )
 
 
@@ -215,10 +213,8 @@ def follow_up_delete(request, pk):
         request,
         follow_up,
         what=f"“{follow_up.title}”",
-        consequences="",
         cancel_url=back,
         on_delete=lambda: services.delete_follow_up(follow_up=follow_up),
-        done_url=back,
     )
 
 

@@ -17,7 +17,7 @@ from nextround.tracker.forms import (
     StageForm,
 )
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
-from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
+from nextround.tracker.views.common import confirm_delete, edit_page, form_page, paginate, query_without_page
 
 
 @login_required
@@ -109,15 +109,13 @@ def application_detail(request, pk):
 def application_edit(request, pk):
     application = get_owned(Application, request.user, pk)
     form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.update_application(application=form.save(commit=False))
-        messages.success(request, "Saved.")
-        return redirect("tracker:application_detail", pk=application.pk)
-    return form_page(
+    back = reverse("tracker:application_detail", args=[pk])
+    return edit_page(
         request,
         form,
         title=f"Edit {application}",
-        cancel_url=reverse("tracker:application_detail", args=[pk]),
+        back=back,
+        save=lambda row: services.update_application(application=row),
     )
 
 

@@ -23,8 +23,20 @@ def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save
     )
 
 
-def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: str, on_delete, done_url: str):
-    """GET shows what will go; POST deletes, unless `on_delete` refuses (the page then says why)."""
+def edit_page(request, form, *, save, title: str, back: str):
+    """Editing a row: a valid POST saves it through `save` (a service) and goes `back`; else the form."""
+    if request.method == "POST" and form.is_valid():
+        save(form.save(commit=False))
+        messages.success(request, "Saved.")
+        return redirect(back)
+    return form_page(request, form, title=title, cancel_url=back)
+
+
+def confirm_delete(
+    request, obj, *, what: str, on_delete, cancel_url: str, done_url: str = "", consequences: str = ""
+):
+    """GET shows what will go; POST deletes, unless `on_delete` refuses (the page then says why), and goes
+    to `done_url` (by default back where the user came from)."""
     error = ""
     if request.method == "POST":
         try:
@@ -33,7 +45,7 @@ def confirm_delete(request, obj, *, what: str, consequences: str, cancel_url: st
             error = str(exc)
         else:
             messages.success(request, f"Deleted {what}.")
-            return redirect(done_url)
+            return redirect(done_url or cancel_url)
     return render(
         request,
         "tracker/confirm_delete.html",

@@ -10,7 +10,7 @@ from nextround.core.access import get_owned
 from nextround.tracker import queries, services
 from nextround.tracker.forms import CompanyForm, ContactFilterForm, ContactForm
 from nextround.tracker.models import Company, Contact
-from nextround.tracker.views.common import confirm_delete, form_page, paginate, query_without_page
+from nextround.tracker.views.common import confirm_delete, edit_page, form_page, paginate, query_without_page
 
 
 @login_required
@@ -51,12 +51,9 @@ def company_detail(request, pk):
 def company_edit(request, pk):
     company = get_owned(Company, request.user, pk)
     form = CompanyForm(request.POST or None, instance=company, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.save_company(company=form.save(commit=False))
-        messages.success(request, "Saved.")
-        return redirect("tracker:company_detail", pk=pk)
-    return form_page(
-        request, form, title=f"Edit {company}", cancel_url=reverse("tracker:company_detail", args=[pk])
+    back = reverse("tracker:company_detail", args=[pk])
+    return edit_page(
+        request, form, title=f"Edit {company}", back=back, save=lambda row: services.save_company(company=row)
     )
 
 
@@ -129,12 +126,9 @@ def contact_detail(request, pk):
 def contact_edit(request, pk):
     contact = get_owned(Contact, request.user, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.save_contact(contact=form.save(commit=False))
-        messages.success(request, "Saved.")
-        return redirect("tracker:contact_detail", pk=pk)
-    return form_page(
-        request, form, title=f"Edit {contact}", cancel_url=reverse("tracker:contact_detail", args=[pk])
+    back = reverse("tracker:contact_detail", args=[pk])
+    return edit_page(
+        request, form, title=f"Edit {contact}", back=back, save=lambda row: services.save_contact(contact=row)
     )
 
 
