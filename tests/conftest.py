@@ -3,3 +3,6 @@ def pytest_configure(config):
 
     # Hashing with the production hasher costs ~0.3 s a login; tests need none of that strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Imports from the web page finish inside the request, so a test reads their outcome at once; the
+    # thread and the progress page are tested on their own (tests/transfer/test_streaming.py).
+    settings.IMPORTS_IN_BACKGROUND = False

@@ -127,6 +127,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # next to them, so browsers may keep them for a year and receive them compressed (docs/decisions.md).
 WHITENOISE_IMMUTABLE_FILE_TEST = r"/vendor/.+-\d+\.\d+\.\d+[^/]*$"
 
+# Imports started on the web page run in a thread and the page shows their progress (transfer/jobs.py).
+IMPORTS_IN_BACKGROUND = True
+
 # Uploads (imports) are streamed to disk past this size rather than held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

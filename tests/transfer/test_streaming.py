@@ -1,5 +1,7 @@
 """Big imports: one per account at a time, progress on the command line, and read as streams."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -63,3 +65,35 @@ def test_rows_repeated_across_batches_are_one_contact(tmp_path):
     assert summary.created == 1500
     [again] = import_linkedin(owner=owner, data=connections(*rows))
     assert again.created == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_web_import_runs_in_the_background_and_the_page_shows_its_progress(settings, client, tmp_path):
+    import time
+
+    from django.test import Client
+
+    settings.IMPORTS_IN_BACKGROUND = True
+    owner, other = make_user("waiting"), make_user("nosy")
+    client.force_login(owner)
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(people(20_000))
+    with path.open("rb") as handle:
+        response = client.post(reverse("transfer:linkedin"), {"file": handle}, headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'hx-trigger="every 1s"' in page and "<progress" in page
+    job_url = re.search(r'hx-get="(/import/jobs/[^"/]+/)"', page).group(1)
+    nosy = Client()
+    nosy.force_login(other)
+    assert nosy.get(job_url).status_code == 404
+    whole = client.get(job_url).content.decode()
+    assert "Importing Connections.csv" in whole
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        fragment = client.get(job_url, headers={"HX-Request": "true"}).content.decode()
+        if "every 1s" not in fragment:
+            break
+        time.sleep(0.5)
+    assert "20000 added" in fragment, fragment
+    assert Contact.objects.filter(owner=owner).count() == 20_000

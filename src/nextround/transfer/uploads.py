@@ -52,6 +52,20 @@ def read_table(upload: Upload) -> Table:
     return first_row_header(opener_for(path=path))
 
 
+def stash(*, uploaded_file) -> Path:
+    """Copy an uploaded file (in chunks) where an import running after the request can read it; files left
+    behind by a server that stopped mid-import are removed after two days."""
+    cutoff = (timezone.now() - KEEP_FOR).timestamp()
+    for old in folder().glob("import-*.upload"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+    path = folder() / f"import-{secrets.token_urlsafe(18)}.upload"
+    with open(path, "wb") as out:
+        for chunk in uploaded_file.chunks():
+            out.write(chunk)
+    return path
+
+
 def discard(*, upload: Upload) -> None:
     path_of(upload).unlink(missing_ok=True)
     upload.delete()

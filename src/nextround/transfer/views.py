@@ -4,14 +4,14 @@ import functools
 import itertools
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from nextround.core.access import get_owned, owned
-from nextround.transfer import export, spreadsheet, uploads
+from nextround.transfer import export, jobs, spreadsheet, uploads
 from nextround.transfer.forms import (
     ConfirmForm,
     LinkedInForm,
@@ -20,10 +20,9 @@ from nextround.transfer.forms import (
     SpreadsheetForm,
     StagesForm,
 )
-from nextround.transfer.locks import ImportBusy
 from nextround.transfer.models import Upload
 from nextround.transfer.restore import RestoreProblem, restore
-from nextround.transfer.services import ImportFailed, import_linkedin, import_spreadsheet, preview_spreadsheet
+from nextround.transfer.services import import_linkedin, import_spreadsheet, preview_spreadsheet
 from nextround.transfer.tables import FileProblem, RowProblem
 
 PREVIEW_ROWS = 8
@@ -57,25 +56,20 @@ def index(request):
 def linkedin(request):
     form = LinkedInForm(request.POST, request.FILES)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            # A big upload is already a file on disk (past 5 MB): it is read from there as a stream.
-            on_disk = getattr(upload, "temporary_file_path", None)
-            summaries = import_linkedin(
-                owner=request.user,
-                data=None if on_disk else upload.read(),
-                path=on_disk() if on_disk else None,
-                filename=upload.name,
-                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
-            )
-        except (FileProblem, ImportFailed, ImportBusy) as exc:
-            form.add_error("file", str(exc))
+        upload, skip = form.cleaned_data["file"], form.cleaned_data["skip_bad_rows"]
+        path = uploads.stash(uploaded_file=upload)
+        job = jobs.start(
+            owner=request.user,
+            label=f"Importing {upload.name}",
+            work=lambda progress: import_linkedin(
+                owner=request.user, path=path, filename=upload.name, skip_bad_rows=skip, progress=progress
+            ),
+            cleanup=jobs.remove_file(path),
+        )
+        if job.finished and job.error:
+            form.add_error("file", job.error)
         else:
-            return _card(
-                request,
-                "transfer/_linkedin.html",
-                {"linkedin_form": LinkedInForm(), "linkedin_summaries": summaries},
-            )
+            return _card(request, "transfer/_linkedin.html", {"linkedin_form": LinkedInForm(), "job": job})
     return _card(request, "transfer/_linkedin.html", {"linkedin_form": form}, status=422)
 
 
@@ -90,7 +84,7 @@ def restore_json(request):
         except UnicodeDecodeError:
             form.add_error("file", "This file is not UTF-8 text, so it is not a nextround export.")
         except RestoreProblem as exc:
-            form.add_error("file", f"{exc}. Nothing was imported.")
+            form.add_error("file", f"{str(exc).rstrip('.')}. Nothing was imported.")
         else:
             return _card(
                 request, "transfer/_restore.html", {"restore_form": RestoreForm(), "restore_summary": summary}
@@ -252,20 +246,19 @@ def csv_preview(request, pk):
         return redirect(upload_url("transfer:csv_map", upload))
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        skip, owner = form.cleaned_data["skip_bad_rows"], request.user
+
+        def work(progress):
             summary = import_spreadsheet(
-                owner=request.user,
-                table=table,
-                mapping=mapping,
-                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+                owner=owner, table=table, mapping=mapping, skip_bad_rows=skip, progress=progress
             )
-        except (FileProblem, ImportFailed, ImportBusy) as exc:
-            form.add_error(None, str(exc))
-        else:
             uploads.discard(upload=upload)
-            return render(
-                request, "transfer/csv_done.html", {"summary": summary, "name": upload.original_name}
-            )
+            return [summary]
+
+        job = jobs.start(owner=owner, label=f"Importing {upload.original_name}", work=work)
+        if not (job.finished and job.error):
+            return render(request, "transfer/job.html", {"job": job, "spreadsheet": True})
+        form.add_error(None, job.error)
     # Counted by the import's own matching, without writing: a page that only shows takes no write lock.
     dry = preview_spreadsheet(owner=request.user, table=table, mapping=mapping)
     records = list(
@@ -290,6 +283,17 @@ def csv_preview(request, pk):
         },
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_GET
+def job(request, job_id):
+    """How far an import has got: the fragment alone for htmx polling, else the page (which reloads)."""
+    found = jobs.get(owner=request.user, job_id=job_id)
+    if found is None:
+        raise Http404("No such import")
+    template = "transfer/_job.html" if request.htmx else "transfer/job.html"
+    return render(request, template, {"job": found, "spreadsheet": request.GET.get("then") == "applications"})
 
 
 @login_required
