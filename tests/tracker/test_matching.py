@@ -1,6 +1,6 @@
 import pytest
 
-from nextround.tracker.matching import CompanyIndex, normalise_company, same_company
+from nextround.tracker.matching import CompanyIndex, normalise_company, same_company, similar_company
 
 
 @pytest.mark.parametrize(
@@ -13,11 +13,28 @@ from nextround.tracker.matching import CompanyIndex, normalise_company, same_com
         ("Quill & Vale Publishing", "Quill and Vale Publishing Ltd."),
         ("The Helix Bio Company", "Helix Bio"),
         ("Bluefin Robotics S.A.", "BLUEFIN ROBOTICS SA"),
-        ("Northwind Analytics", "Northwind Analytcs"),  # a typo in a long name
     ],
 )
 def test_same_employer_written_differently(left, right):
     assert same_company(left, right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Capita One", "Capital One"),
+        ("Accenture Strong", "Accenture Song"),
+        ("Company 1235", "Company 1234"),
+        ("Northwind Analytics", "Northwind Analytcs"),  # a typo, perhaps: the user says
+    ],
+)
+def test_close_names_are_a_suggestion_never_a_match(left, right):
+    assert not same_company(left, right)
+    assert similar_company(left, right)
+    index = CompanyIndex([(right, 7)])
+    assert index.find(left) is None
+    assert index.find_all(left) == []
+    assert index.suggest(left) == 7
 
 
 @pytest.mark.parametrize(
@@ -32,6 +49,7 @@ def test_same_employer_written_differently(left, right):
 )
 def test_different_employers_stay_apart(left, right):
     assert not same_company(left, right)
+    assert not similar_company(left, right)
 
 
 def test_normalise_keeps_non_latin_names_and_a_lone_suffix():

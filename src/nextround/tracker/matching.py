@@ -1,8 +1,9 @@
-"""Tolerant company-name matching (plain Python, no Django).
+"""Company-name matching (plain Python, no Django).
 
-"ACME", "Acme Inc." and "Acme, Inc" are one employer; "Meta" and "Metabase" are two. Names are normalised
-(case, accents, punctuation, legal suffixes) and then compared with rapidfuzz's plain ratio, which, unlike a
-partial ratio, does not treat a name as matching every longer name that starts with it.
+"ACME", "Acme Inc." and "Acme, Inc" are one employer: names are the same once normalised (case, accents,
+punctuation, legal suffixes). Anything fuzzier is only a suggestion the user confirms: rapidfuzz's plain
+ratio finds "Northwind Analytcs" close to "Northwind Analytics", but also "Capita One" close to "Capital
+One", so a similarity score never decides on its own.
 """
 
 import re
@@ -83,17 +84,25 @@ def normalise_company(name: str) -> str:
 
 
 def same_company(a: str, b: str) -> bool:
+    """The same employer written differently: equal once case, accents, punctuation and legal forms go.
+
+    Nothing fuzzier is ever treated as the same company: "Capita One" and "Capital One", "Company 1234"
+    and "Company 1235" are different employers that a similarity score would merge."""
     left, right = normalise_company(a), normalise_company(b)
-    if not left or not right:
-        return False
-    return left == right or fuzz.ratio(left, right) >= THRESHOLD
+    return bool(left) and left == right
+
+
+def similar_company(a: str, b: str) -> bool:
+    """Close enough that the user may mean the same employer (a typo?): to suggest, never to match."""
+    left, right = normalise_company(a), normalise_company(b)
+    return bool(left and right) and left != right and fuzz.ratio(left, right) >= THRESHOLD
 
 
 class CompanyIndex:
-    """Finds the known company a name refers to: an exact normalised match first, else the closest fuzzy one.
+    """Finds the known company a name refers to by its normalised name, and suggests close spellings.
 
-    Fuzzy candidates are bucketed by their first letter, so matching stays fast for tens of thousands of
-    companies (a typo in the very first letter is not forgiven; that trade-off keeps imports linear).
+    Suggestions are bucketed by their first letter, so they stay fast for tens of thousands of companies (a
+    typo in the very first letter is not suggested; that trade-off keeps imports linear).
     """
 
     def __init__(self, items: Iterable[tuple[str, Hashable]] = ()):
@@ -114,16 +123,18 @@ class CompanyIndex:
         bucket = self._buckets.get(normal[0])
         if not bucket:
             return None
-        if normal in bucket:
-            return bucket[normal][0]
-        best = process.extractOne(normal, bucket.keys(), scorer=fuzz.ratio, score_cutoff=THRESHOLD)
-        return bucket[best[0]][0] if best else None
+        return bucket[normal][0] if normal in bucket else None
 
     def find_all(self, name: str) -> list[Hashable]:
-        """Every known company that matches `name` (several rows may spell the same employer differently)."""
+        """Every known company that is `name` (several rows may spell the same employer differently)."""
         normal = normalise_company(name)
-        if not normal:
-            return []
-        bucket = self._buckets.get(normal[0], {})
-        found = process.extract(normal, bucket.keys(), scorer=fuzz.ratio, score_cutoff=THRESHOLD, limit=None)
-        return [key for match in found for key in bucket[match[0]]]
+        return list(self._buckets.get(normal[0], {}).get(normal, [])) if normal else []
+
+    def suggest(self, name: str) -> Hashable | None:
+        """The closest known company whose name is similar but not the same: for the user to confirm."""
+        normal = normalise_company(name)
+        bucket = self._buckets.get(normal[0], {}) if normal else {}
+        if not bucket or normal in bucket:
+            return None
+        best = process.extractOne(normal, bucket.keys(), scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+        return bucket[best[0]][0] if best else None

@@ -109,6 +109,11 @@ def print_summary(summary) -> None:
     print(f"nextround: {summary}")
     for problem in summary.skipped:
         print(f"  skipped {problem}")
+    for suggestion in summary.suggestions:
+        print(
+            f"  “{suggestion.name}” looks like your “{suggestion.company_name}” but is not the same name, "
+            "so it was added as a new company; if it is the same employer, say so on the Import page"
+        )
 
 
 def run_import_linkedin(args) -> int:

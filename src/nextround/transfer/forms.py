@@ -116,3 +116,15 @@ class ConfirmForm(forms.Form):
         label="Skip bad rows",
         help_text="Import the good rows and list the others with the reason.",
     )
+
+    def same_companies(self, owner) -> dict[str, int]:
+        """The file's names the user ticked as one of their companies ("same" = "<company id>:<name>")."""
+        from nextround.tracker.models import Company
+
+        ticked = {}
+        for value in self.data.getlist("same") if self.data else []:
+            pk, _, name = value.partition(":")
+            if pk.isdigit() and name.strip():
+                ticked[name] = int(pk)
+        yours = set(Company.objects.filter(owner=owner, pk__in=ticked.values()).values_list("pk", flat=True))
+        return {name: pk for name, pk in ticked.items() if pk in yours}

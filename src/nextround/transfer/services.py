@@ -49,6 +49,7 @@ class Summary:
     companies_created: int = 0
     skipped_count: int = 0
     rows: int = 0
+    suggestions: list = field(default_factory=list)  # names close to a company you have (writing.Suggestion)
 
     @property
     def label(self) -> str:
@@ -88,9 +89,11 @@ def import_spreadsheet(
     table,
     mapping: spreadsheet.Mapping,
     skip_bad_rows: bool = False,
+    same_companies: dict[str, int] | None = None,
     progress: Progress | None = None,
 ) -> Summary:
-    """Applications from a spreadsheet with a column mapping."""
+    """Applications from a spreadsheet with a column mapping; `same_companies` holds the names the user
+    confirmed are one of their companies (file name -> company id), from the preview's suggestions."""
     parsed = spreadsheet.parse_rows(table, mapping)
     with one_import_at_a_time(owner):
         summary = _check(parsed, skip_bad_rows, progress)
@@ -100,16 +103,20 @@ def import_spreadsheet(
             summary,
             write=True,
             stage_from_file=mapping.column_for("stage") is not None,
+            aliases=same_companies,
             progress=progress,
         )
     return summary
 
 
-def preview_spreadsheet(*, owner, table, mapping: spreadsheet.Mapping) -> Summary:
+def preview_spreadsheet(
+    *, owner, table, mapping: spreadsheet.Mapping, same_companies: dict[str, int] | None = None
+) -> Summary:
     """What `import_spreadsheet` would do, counted by the same matching without a single write."""
     parsed = spreadsheet.parse_rows(table, mapping)
     summary = _check(parsed, True, None)
-    _write(owner, parsed, summary, write=False, stage_from_file=mapping.column_for("stage") is not None)
+    stage_from_file = mapping.column_for("stage") is not None
+    _write(owner, parsed, summary, write=False, stage_from_file=stage_from_file, aliases=same_companies)
     return summary
 
 
@@ -151,6 +158,7 @@ def _write(
     *,
     write: bool,
     stage_from_file: bool = False,
+    aliases: dict[str, int] | None = None,
     progress: Progress | None = None,
 ) -> None:
     """The second pass: match and write the good rows, a batch at a time."""
@@ -160,6 +168,7 @@ def _write(
         contacts=parsed.kind == linkedin.CONNECTIONS,
         write=write,
         stage_from_file=stage_from_file,
+        aliases=aliases,
     )
     batch: list = []
     for done, (item, problem) in enumerate(_good_records(parsed), start=1):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("import/csv/<int:pk>/preview/", views.csv_preview, name="csv_preview"),
     path("import/csv/<int:pk>/discard/", views.csv_discard, name="csv_discard"),
     path("import/jobs/<str:job_id>/", views.job, name="job"),
+    path("import/same-company/", views.same_company, name="same_company"),
     path("export/nextround.json", views.export_json, name="export_json"),
     re_path(r"^export/(?P<what>applications|contacts)\.csv$", views.export_csv, name="export_csv"),
 ]

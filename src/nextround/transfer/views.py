@@ -3,6 +3,7 @@
 import functools
 import itertools
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from nextround.core.access import get_owned, owned
+from nextround.core.errors import Refused
+from nextround.tracker.models import Company
+from nextround.tracker.services import merge_companies
 from nextround.transfer import export, jobs, spreadsheet, uploads
 from nextround.transfer.forms import (
     ConfirmForm,
@@ -247,10 +251,16 @@ def csv_preview(request, pk):
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         skip, owner = form.cleaned_data["skip_bad_rows"], request.user
+        same = form.same_companies(owner)
 
         def work(progress):
             summary = import_spreadsheet(
-                owner=owner, table=table, mapping=mapping, skip_bad_rows=skip, progress=progress
+                owner=owner,
+                table=table,
+                mapping=mapping,
+                skip_bad_rows=skip,
+                same_companies=same,
+                progress=progress,
             )
             uploads.discard(upload=upload)
             return [summary]
@@ -283,6 +293,23 @@ def csv_preview(request, pk):
         },
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def same_company(request):
+    """The user confirms a suggested pair is one employer: the company the import made joins theirs."""
+    ids = [request.POST.get(name, "") for name in ("keep", "merge")]
+    if not all(pk.isdigit() for pk in ids):
+        raise Http404("No such company")
+    keep, merge = (get_owned(Company, request.user, int(pk)) for pk in ids)
+    try:
+        merge_companies(keep=keep, merge=merge)
+    except Refused as exc:
+        messages.error(request, str(exc))
+        return redirect("transfer:index")
+    messages.success(request, f"“{merge.name}” is now part of {keep.name}.")
+    return redirect("tracker:company_detail", pk=keep.pk)
 
 
 @login_required

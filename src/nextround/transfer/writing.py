@@ -7,6 +7,7 @@ the row itself, so a hash collision can never merge two people. A dry run (`writ
 same matching without a single write, which is how the spreadsheet preview counts.
 """
 
+import dataclasses
 import datetime as dt
 import itertools
 import zoneinfo
@@ -39,6 +40,20 @@ APPLICATION_FIELDS = (
 )
 
 
+MAX_SUGGESTIONS = 50
+
+
+@dataclasses.dataclass
+class Suggestion:
+    """A name in the file close to a company the user has: perhaps the same employer, for them to say."""
+
+    name: str
+    company_id: int
+    company_name: str
+    stand_in: int = 0
+    new_id: int | None = None  # the company the import made for `name`, once written
+
+
 class KeyIndex:
     """Row ids by the hashes of their keys; the first row to claim a key keeps it."""
 
@@ -56,9 +71,11 @@ class KeyIndex:
 class Companies:
     """The user's companies, found by tolerant name matching; names not found become new companies."""
 
-    def __init__(self, owner, *, write: bool):
+    def __init__(self, owner, *, write: bool, aliases: dict[str, int] | None = None):
         self.owner, self.write = owner, write
         self.created = 0
+        self.names: dict[int, str] = {}  # the companies the user had before, for suggestions
+        self.suggestions: list[Suggestion] = []
         self.by_lower: dict[str, int] = {}
         self.index = CompanyIndex()
         self.real: dict[int, int] = {}  # stand-in id -> id in the database, once written
@@ -66,6 +83,11 @@ class Companies:
         for pk, name in Company.objects.filter(owner=owner).values_list("pk", "name").order_by("pk"):
             self.by_lower.setdefault(name.lower(), pk)
             self.index.add(name, pk)
+            self.names[pk] = name
+        # Names the user confirmed are one of their companies ("Capita One" is my "Capital One").
+        for name, pk in (aliases or {}).items():
+            if pk in self.names:
+                self.by_lower[name.strip().lower()] = pk
 
     def ids_for(self, names: Iterable[str]) -> dict[str, int]:
         """name -> company id for each name; names not found become companies (in the running transaction)."""
@@ -74,15 +96,22 @@ class Companies:
         for name in dict.fromkeys(name.strip() for name in names if name.strip()):
             pk = self.by_lower.get(name.lower()) or self.index.find(name)
             if pk is None:
+                # A name close to one of yours ("Capita One", "Capital One") is a new company, and a
+                # suggestion you confirm; a similarity score never merges two employers on its own.
+                close = self.index.suggest(name)
                 # A stand-in id until the insert, so that "ACME Inc." later in the batch finds "Acme".
                 pk = next(self._fake_ids)
                 new[pk] = Company(owner=self.owner, name=name)
                 self.by_lower[name.lower()] = pk
                 self.index.add(name, pk)
+                if close in self.names and len(self.suggestions) < MAX_SUGGESTIONS:
+                    self.suggestions.append(Suggestion(name, close, self.names[close], stand_in=pk))
             found[name] = pk
         if self.write and new:
             tracker.add_companies(companies=list(new.values()))
             self.real.update({stand_in: company.pk for stand_in, company in new.items()})
+            for suggestion in self.suggestions:
+                suggestion.new_id = self.real.get(suggestion.stand_in)
         self.created += len(new)
         return {name: self.real.get(pk, pk) for name, pk in found.items()}
 
@@ -90,10 +119,20 @@ class Companies:
 class Writer:
     """Matches and writes one batch of records at a time; `write=False` counts without writing."""
 
-    def __init__(self, owner, summary, *, contacts: bool, write: bool, stage_from_file: bool = False):
+    def __init__(
+        self,
+        owner,
+        summary,
+        *,
+        contacts: bool,
+        write: bool,
+        stage_from_file: bool = False,
+        aliases: dict[str, int] | None = None,
+    ):
         self.owner, self.summary, self.write = owner, summary, write
         self.contacts, self.stage_from_file = contacts, stage_from_file
-        self.companies = Companies(owner, write=write)
+        self.companies = Companies(owner, write=write, aliases=aliases)
+        summary.suggestions = self.companies.suggestions
         self.index = KeyIndex()
         self.touched: set[int] = set()  # rows this import created or already counted
         self._fake_ids = itertools.count(-1, -1)

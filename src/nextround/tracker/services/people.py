@@ -6,7 +6,7 @@ from django.utils import timezone
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.tracker.events import announce, contact_changed, contact_created
-from nextround.tracker.models import Company, Contact
+from nextround.tracker.models import Application, Company, Contact
 from nextround.tracker.services.applications import BATCH
 from nextround.tracker.vocabulary import Origin
 
@@ -69,3 +69,19 @@ def save_contacts(
 def delete_contact(*, contact: Contact) -> None:
     """Delete a contact with their follow-ups; interactions stay on the timeline without their name."""
     contact.delete()
+
+
+@transaction.atomic
+def merge_companies(*, keep: Company, merge: Company) -> Company:
+    """`merge` is the same employer as `keep` (the user said so): its people and applications move to
+    `keep`, and `merge` goes."""
+    if keep.owner_id != merge.owner_id or keep.pk == merge.pk:
+        raise Refused("Pick two different companies of yours to make one.")
+    contacts = list(Contact.objects.filter(owner=keep.owner_id, company=merge))
+    for contact in contacts:
+        contact.company = keep
+    save_contacts(owner=keep.owner, created=[], changed=contacts, fields=["company"], origin=Origin.USER)
+    moved = Application.objects.filter(owner=keep.owner_id, company=merge)
+    moved.update(company=keep, updated_at=timezone.now())
+    merge.delete()
+    return keep
