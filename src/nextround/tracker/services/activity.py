@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.models import save_checked
+from nextround.core.versions import bump
 from nextround.tracker.events import announce, follow_up_status_changed, interaction_logged
 from nextround.tracker.models import Contact, FollowUp, Interaction
 from nextround.tracker.services.applications import BATCH
@@ -27,6 +28,7 @@ def log_interaction(
     interaction.full_clean()
     interaction.save()
     interaction.contacts.set(contacts)
+    bump(interaction.owner_id)
     announce(interaction_logged, Interaction, [interaction], owner=interaction.owner, origin=origin)
     return interaction
 
@@ -48,12 +50,14 @@ def record_interactions(
         ),
         batch_size=BATCH,
     )
+    bump(owner)
     announce(interaction_logged, Interaction, interactions, owner=owner, origin=origin)
     return interactions
 
 
 @transaction.atomic
 def delete_interaction(*, interaction: Interaction) -> None:
+    bump(interaction.owner_id)
     interaction.delete()
 
 
@@ -81,4 +85,5 @@ def set_follow_up_status(
 
 @transaction.atomic
 def delete_follow_up(*, follow_up: FollowUp) -> None:
+    bump(follow_up.owner_id)
     follow_up.delete()
