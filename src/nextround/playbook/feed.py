@@ -13,8 +13,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from nextround.core.versions import Version
-from nextround.playbook.models import PlanStep, StepStatus
-from nextround.tracker.models import ACTIVE_FOLLOW_UP, FollowUp
+from nextround.playbook.models import PlanStep
+from nextround.playbook.vocabulary import StepStatus
+from nextround.tracker.models import FollowUp
+from nextround.tracker.vocabulary import ACTIVE_FOLLOW_UP
 
 PRODID = "-//nextround//rejection playbook//EN"
 LINE_OCTETS = 75
