@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class Clock:
+    """What the benchmarks time requests with: the wall clock, or with --cpu this process's CPU time."""
+
+    now = staticmethod(time.perf_counter)
+
+
 def add_database_option(parser) -> None:
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="time with this process's CPU time instead of the wall clock: steadier on a busy machine, but "
+        "SQLite only (PostgreSQL works in a process of its own, which this does not count)",
+    )
     parser.add_argument(
         "--database-url",
         metavar="URL",

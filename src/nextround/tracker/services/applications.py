@@ -11,6 +11,7 @@ from nextround.core.models import save_checked
 from nextround.core.versions import bump
 from nextround.tracker.events import announce, application_created, stage_changed
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Contact, StageChange
+from nextround.tracker.services.facts import refresh_facts, set_first_facts
 from nextround.tracker.vocabulary import Origin, Stage
 
 # Rows per INSERT or UPDATE in the bulk variants (imports and restores write thousands at once).
@@ -35,6 +36,9 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
     Each gets its first stage entry here, and only here; a restore brings each application's history with
     it instead. One announcement for the lot.
     """
+    if origin != Origin.RESTORE:  # a restore brings the history these facts come from (see below)
+        for application in applications:
+            set_first_facts(application)
     Application.objects.bulk_create(applications, batch_size=BATCH)
     bump(owner)
     if origin != Origin.RESTORE:
@@ -124,6 +128,7 @@ def record_stage_changes(*, owner, changes: list[StageChange], origin: Origin) -
     bump(owner)
     if origin != Origin.RESTORE:
         _follow_latest_moves(changes)
+    refresh_facts(application_ids=[change.application_id for change in changes])
     announce(stage_changed, StageChange, changes, owner=owner, origin=origin)
     return changes
 
