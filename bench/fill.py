@@ -34,6 +34,7 @@ from nextround.tracker.models import (
     Interaction,
     StageChange,
 )
+from nextround.tracker.services.facts import refresh_facts
 from nextround.tracker.vocabulary import (
     Channel,
     ContactRole,
@@ -464,6 +465,8 @@ def fill(
         for text in rng.sample(CHECKLIST, 2)
     ]
     _bulk(ChecklistItem, checklist)
+    # The facts the tracker's services keep on each application, worked out from the history written above.
+    refresh_facts(application_ids=[app.pk for app in apps])
 
     return {
         "companies": len(companies),

@@ -1,12 +1,13 @@
 """Benchmark: server time of the insights page for a big search against a small one, in the same run.
 
-    .venv/bin/python bench/insights.py [--requests 20] [--data-dir DIR] [--profile]
+    .venv/bin/python bench/insights.py [--requests 20] [--data-dir DIR] [--profile] [--database-url URL]
 
 --data-dir keeps the filled database in DIR and reuses it on the next run (saves the 10–15 s fill while
 iterating); --profile prints each query's time and the top functions (cProfile) for one request per page
 on the big search instead of timing.
 
-Fills a fresh SQLite database in a temporary directory with one user holding 10,000 applications (each with a
+Fills a fresh database (a temporary SQLite file, or the PostgreSQL database named by --database-url,
+dropped and created again; see bench/common.py) with one user holding 10,000 applications (each with a
 stage history) and 100,000 interactions, plus rejection plans with steps and logs, and a second user with 100
 applications and 1,000 interactions, both spread over the last year. It then times GET /insights/ (the
 default: last 90 days) and /insights/?period=all (the heaviest) with the Django test client and prints the
@@ -21,6 +22,10 @@ import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import Clock, add_database_option, analyze, describe, setup_django  # noqa: E402
 
 SOURCES = ["referral", "job_board", "company_site", "recruiter", "linkedin", "other"]
 PATHS = [
@@ -36,19 +41,6 @@ PATHS = [
 TAGS = ["skills", "experience", "communication", "interview", "fit", "budget", "internal_candidate"]
 
 
-def setup(data_dir: str) -> None:
-    os.environ["NEXTROUND_DATA_DIR"] = data_dir
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["NEXTROUND_ALLOWED_HOSTS"] = "testserver"  # the Django test client's host
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-
-
 def fill(username: str, applications: int, interactions: int, seed: int):
     from django.contrib.auth import get_user_model
     from django.db import transaction
@@ -57,6 +49,7 @@ def fill(username: str, applications: int, interactions: int, seed: int):
     from nextround.core.models import Profile
     from nextround.playbook.models import Plan, PlanStep, StepLog
     from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
+    from nextround.tracker.services.facts import refresh_facts
 
     rng = random.Random(seed)
     now = timezone.now()
@@ -126,6 +119,8 @@ def fill(username: str, applications: int, interactions: int, seed: int):
             ],
             batch_size=5000,
         )
+        # The facts the tracker's services keep on each application, from the history written above.
+        refresh_facts(application_ids=[app.pk for app in apps])
         rejected = [app for app in apps if app.stage in ("rejected", "ghosted")]
         plans_of = Plan.objects.bulk_create(
             [
@@ -183,9 +178,9 @@ def measure(user, requests: int, url: str) -> list[float]:
     client.get(url)  # warm up
     times = []
     for _ in range(requests):
-        start = time.perf_counter()
+        start = Clock.now()
         response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((Clock.now() - start) * 1000)
         assert response.status_code == 200, response.status_code
     return times
 
@@ -235,11 +230,16 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--data-dir", help="keep the filled database here and reuse it")
     parser.add_argument("--profile", action="store_true", help="profile one request instead of timing")
+    add_database_option(parser)
     args = parser.parse_args()
+    if args.cpu:
+        Clock.now = time.process_time
     with tempfile.TemporaryDirectory(prefix="nextround-bench-") as scratch:
         data_dir = args.data_dir or scratch
         os.makedirs(data_dir, exist_ok=True)
-        setup(data_dir)
+        # With --data-dir, a PostgreSQL database is kept too (the users are found there on the next run).
+        setup_django(data_dir, args.database_url, keep=bool(args.data_dir))
+        print(f"Database: {describe()}")
         from django.contrib.auth import get_user_model
 
         users = get_user_model().objects
@@ -249,6 +249,7 @@ def main() -> int:
             started = time.perf_counter()
             small = fill("small", 100, 1_000, seed=1)
             big = fill("big", 10_000, 100_000, seed=2)
+            analyze()
             print(f"filled in {time.perf_counter() - started:.1f} s")
         if args.profile:
             for url in ("/insights/", "/insights/?period=all"):

@@ -8,19 +8,22 @@
 2. JSON export and restore of a search with 10,000 applications (and the bulk filler's contacts,
    interactions, follow-ups...), against 1,000 applications as the baseline measured in the same run.
 
-Peak memory is the process's peak resident size after each part. Uses a throwaway SQLite database.
+Peak memory is the process's peak resident size after each part. Uses a throwaway SQLite database, or the
+PostgreSQL database named by --database-url (dropped and created again; see bench/common.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import add_database_option, describe, setup_django  # noqa: E402
 
 FIRST = [
     "Ann",
@@ -108,18 +111,6 @@ KINDS = [
 ]
 SUFFIXES = ["", " Inc.", " GmbH", " Ltd", ", LLC", " S.A.", " plc"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["NEXTROUND_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
-    root = Path(__file__).resolve().parent.parent
-    sys.path[:0] = [str(root), str(root / "src")]
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def connections_csv(rows: int, seed: int = 1) -> bytes:
@@ -221,10 +212,12 @@ def bench_json(small: int, large: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
+    add_database_option(parser)
     args = parser.parse_args()
     scale = 10 if args.quick else 1
     with tempfile.TemporaryDirectory() as data_dir:
-        setup_django(data_dir)
+        setup_django(data_dir, args.database_url)
+        print(f"Database: {describe()}")
         bench_connections(3_000 // scale, 30_000 // scale)
         bench_json(1_000 // scale, 10_000 // scale)
     return 0

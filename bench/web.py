@@ -7,9 +7,8 @@ large/small ratio. Targets: ratio under 1.5 and p95 under 150 ms for every page.
 
 Requests for the two users alternate, so that anything else happening on the machine hits both alike.
 
-The database is a throwaway SQLite file in a temporary directory, unless DATABASE_URL is set (for
-example to a PostgreSQL database made for this); then the two bench users are created there and deleted
-at the end. Never point it at a database you care about.
+The database is a throwaway SQLite file in a temporary directory, or with --database-url a PostgreSQL
+database that is dropped and created again (its name must contain "bench"; see bench/common.py).
 
 --profile PAGE prints a cProfile of that page for the large user instead of the table.
 """
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
 import sys
@@ -26,22 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import Clock, add_database_option, analyze, describe, setup_django  # noqa: E402
+
 TARGET_RATIO = 1.5
 TARGET_P95_MS = 150.0
 PAGES = ["dashboard", "applications", "board", "application detail", "contacts"]
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ["NEXTROUND_DATA_DIR"] = data_dir
-    os.environ.setdefault("NEXTROUND_ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
-    root = Path(__file__).resolve().parent.parent
-    sys.path[:0] = [str(root), str(root / "src")]  # `bench.fill` and an uninstalled `nextround` both import
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def make_user(username: str, *, applications: int, seed: int):
@@ -50,9 +38,7 @@ def make_user(username: str, *, applications: int, seed: int):
 
     from nextround.core.services import create_user
 
-    user_model = get_user_model()
-    user_model.objects.filter(username=username).delete()
-    user = create_user(user=user_model(username=username))
+    user = create_user(user=get_user_model()(username=username))
     started = time.perf_counter()
     counts = fill(user, applications=applications, seed=seed)
     print(
@@ -93,9 +79,9 @@ def client_for(user):
 
 
 def timed_get(client, url: str) -> float:
-    started = time.perf_counter()
+    started = Clock.now()
     response = client.get(url)
-    elapsed = (time.perf_counter() - started) * 1000
+    elapsed = (Clock.now() - started) * 1000
     if response.status_code != 200:
         raise SystemExit(f"bench: GET {url} answered {response.status_code}, expected 200")
     return elapsed
@@ -178,36 +164,30 @@ def main(argv: list[str] | None = None) -> int:
         "--repeats", type=int, help="timed requests per page and size (default 30; 10 with --quick)"
     )
     parser.add_argument("--profile", choices=PAGES, help="profile one page for the large user and stop")
+    add_database_option(parser)
     args = parser.parse_args(argv)
+    if args.cpu:
+        Clock.now = time.process_time
     large = args.applications or (2_000 if args.quick else 10_000)
     small = 100
     repeats = args.repeats or (10 if args.quick else 30)
 
     with tempfile.TemporaryDirectory(prefix="nextround-bench-") as data_dir:
-        setup_django(data_dir)
-        from django.db import connection
-
-        print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
+        setup_django(data_dir, args.database_url)
+        print(f"Database: {describe()}")
         print("Filling (bulk inserts)…", flush=True)
         users = {
             "large": make_user("bench-large", applications=large, seed=1),
             "small": make_user("bench-small", applications=small, seed=2),
         }
-        try:
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
-            clients = {size: client_for(user) for size, user in users.items()}
-            urls = {size: urls_for(user) for size, user in users.items()}
-            if args.profile:
-                profile(clients["large"], urls["large"][args.profile])
-                return 0
-            print(f"Timing {repeats} requests per page and size after warm-up…", flush=True)
-            rows = measure(clients, urls, repeats=repeats, warmup=3)
-        finally:
-            if os.environ.get("DATABASE_URL"):
-                for user in users.values():
-                    user.delete()
+        analyze()
+        clients = {size: client_for(user) for size, user in users.items()}
+        urls = {size: urls_for(user) for size, user in users.items()}
+        if args.profile:
+            profile(clients["large"], urls["large"][args.profile])
+            return 0
+        print(f"Timing {repeats} requests per page and size after warm-up…", flush=True)
+        rows = measure(clients, urls, repeats=repeats, warmup=3)
         print()
         print(table(rows, large, small))
         missed = [row["page"] for row in rows if not row["ok"]]

@@ -6,3 +6,10 @@ def pytest_configure(config):
     # Imports from the web page finish inside the request, so a test reads their outcome at once; the
     # thread and the progress page are tested on their own (tests/transfer/test_streaming.py).
     settings.IMPORTS_IN_BACKGROUND = False
+
+
+def pytest_runtest_setup(item):
+    from django.core.cache import cache
+
+    # The cache lives in the process: a body cached by one test must not answer in the next.
+    cache.clear()

@@ -37,12 +37,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(env):
-    """`nextround init` then `nextround serve` on a free port; yields the port."""
+def served(env, *options):
+    """`nextround init` then `nextround serve [options]` on a free port; yields the port."""
     assert nextround("init", env=env).returncode == 0
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "nextround", "serve", "--port", str(port)],
+        [sys.executable, "-m", "nextround", "serve", "--port", str(port), *options],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -130,6 +130,11 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"/vendor/.+-\d+\.\d+\.\d+[^/]*$"
 # Imports started on the web page run in a thread and the page shows their progress (transfer/jobs.py).
 IMPORTS_IN_BACKGROUND = True
 
+# The calendar feed lists open items due from this many days ago to this many days ahead (the settings page
+# says so): calendar apps fetch it every few minutes, and a year of old steps would be sent every time.
+CALENDAR_FEED_DAYS_BACK = 60
+CALENDAR_FEED_DAYS_AHEAD = 180
+
 # Uploads (imports) are streamed to disk past this size rather than held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

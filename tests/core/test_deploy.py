@@ -36,9 +36,10 @@ def through_proxy(port: int, proto: str = "https") -> Visitor:
     return Visitor(port, host=host, headers=headers, origin=PUBLIC)
 
 
-@pytest.fixture
-def proxied(tmp_path):
-    with served(proxy_env(tmp_path)) as port:
+# One process (waitress, the default) and several (gunicorn, `--workers`) must behave the same behind a proxy.
+@pytest.fixture(params=[[], ["--workers", "2"]], ids=["one process", "two workers"])
+def proxied(tmp_path, request):
+    with served(proxy_env(tmp_path), *request.param) as port:
         yield port
 
 

@@ -52,6 +52,31 @@ def test_today_text_marks_overdue_items(rejected, capsys):
 
 
 @time_machine.travel("2026-11-24 09:00 +0000", tick=False)
+def test_today_reads_one_bounded_query_and_keeps_the_most_recent(rejected, capsys, django_assert_num_queries):
+    from nextround.playbook.queries import due_items
+    from nextround.tracker import services
+
+    owner, _ = rejected
+    for days in range(0, 70):  # one a day: 61 fall in the window, the rest are older than 60 days
+        services.save_follow_up(
+            follow_up=FollowUp(
+                owner=owner, title=f"Day {days}", due_on=dt.date(2026, 11, 24) - dt.timedelta(days)
+            )
+        )
+    with django_assert_num_queries(1):
+        items, more = due_items(owner, dt.date(2026, 11, 24), limit=20)
+    assert more and len(items) == 20
+    assert items[-1]["due"] == "2026-11-24"  # the most recent are kept, shown oldest first
+    assert [item["due"] for item in items] == sorted(item["due"] for item in items)
+    items, more = due_items(owner, dt.date(2026, 11, 24))
+    assert not more
+    titles = {item["title"] for item in items}
+    assert "Day 60" in titles and "Day 61" not in titles
+    assert main(["today", "--user", "olive"]) == 0
+    assert "overdue from the last 60 days" in capsys.readouterr().out
+
+
+@time_machine.travel("2026-11-24 09:00 +0000", tick=False)
 def test_today_with_nothing_due(db, capsys):
     make_user("empty")
     assert main(["today", "--user", "empty"]) == 0

@@ -13,7 +13,14 @@ def register(subparsers) -> None:
     serve = subparsers.add_parser("serve", help="serve the web app with a production WSGI server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=port_number, default=8000)
-    serve.add_argument("--threads", type=int, default=8, help=argparse.SUPPRESS)
+    serve.add_argument(
+        "--workers",
+        type=worker_count,
+        default=1,
+        metavar="N",
+        help="serve with N processes (gunicorn; Linux and macOS) instead of one; for a team on PostgreSQL",
+    )
+    serve.add_argument("--threads", type=int, default=None, help=argparse.SUPPRESS)
     serve.set_defaults(func=run_serve, needs_django=True)
 
     manage = subparsers.add_parser("manage", help="run a Django management command", add_help=False)
@@ -29,6 +36,12 @@ def port_number(value: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"--port must be a number from 1 to 65535 (got {value!r})")
     return port
+
+
+def worker_count(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"--workers must be a number from 1 to 64 (got {value!r})")
+    return int(value)
 
 
 def database_errors():
@@ -84,9 +97,14 @@ def run_serve(args) -> int:
         print(
             "nextround: warning: NEXTROUND_DEBUG is on; never expose this server to others.", file=sys.stderr
         )
-    print(f"nextround: serving on http://{args.host}:{args.port}/ (press Ctrl+C to stop)", flush=True)
+    processes = f" with {args.workers} worker processes" if args.workers > 1 else ""
+    print(
+        f"nextround: serving on http://{args.host}:{args.port}/{processes} (press Ctrl+C to stop)", flush=True
+    )
     if settings.PUBLIC_URL:
         print(f"nextround: people reach it at {settings.PUBLIC_URL}/", flush=True)
+    if args.workers > 1:
+        return serve_workers(args, settings, application)
     try:
         waitress.serve(application, **waitress_options(args, settings))
     except OSError as exc:
@@ -94,8 +112,33 @@ def run_serve(args) -> int:
     return 0
 
 
+def serve_workers(args, settings, application) -> int:
+    from django.db import connection
+
+    from nextround.core import workers
+
+    if connection.vendor == "sqlite":
+        print(
+            "nextround: note: the workers share one SQLite file, so their writes wait for each other; "
+            "PostgreSQL (DATABASE_URL) suits several workers better (docs/deploy.md).",
+            file=sys.stderr,
+        )
+    try:
+        workers.serve(
+            application,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            threads=args.threads or workers.THREADS_PER_WORKER,
+            trusted_proxy=settings.TRUSTED_PROXY,
+        )
+    except workers.Unavailable as exc:
+        raise CommandError(str(exc)) from None
+    return 0
+
+
 def waitress_options(args, settings) -> dict:
-    options = {"host": args.host, "port": args.port, "threads": args.threads, "ident": "nextround"}
+    options = {"host": args.host, "port": args.port, "threads": args.threads or 8, "ident": "nextround"}
     if settings.TRUSTED_PROXY:
         # Believe X-Forwarded-* only from the reverse proxy; waitress drops them from anyone else.
         options.update(

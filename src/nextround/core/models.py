@@ -67,9 +67,13 @@ class Profile(models.Model):
 
 
 def save_checked(row: models.Model) -> models.Model:
-    """Check a row (fields, choices, constraints) and save it: what every single-row service does."""
+    """Check a row (fields, choices, constraints) and save it, and mark its user's data as changed
+    (`core.versions`): what every single-row service does."""
+    from nextround.core.versions import bump
+
     row.full_clean()
     row.save()
+    bump(row.user_id if isinstance(row, Profile) else row.owner_id)
     return row
 
 
@@ -80,3 +84,20 @@ class OwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DataVersion(models.Model):
+    """A token that changes on every write of a user's rows (see `core.versions`).
+
+    Its own table, not a Profile field: a settings form saving a profile loaded earlier must never put back
+    an older token, and a write must not wait for anything but this one row.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Data version {self.token} of {self.user_id}"

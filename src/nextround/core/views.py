@@ -1,5 +1,6 @@
 import contextlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -71,13 +72,18 @@ def settings_page(request):
         with contextlib.suppress(NoReverseMatch):
             token = profile.calendar_token
             feed_url = absolute_url(request, reverse("playbook:calendar_feed", kwargs={"token": token}))
-    return render(request, "core/settings.html", {"form": form, "profile": profile, "feed_url": feed_url})
+    context = {
+        "form": form,
+        "profile": profile,
+        "feed_url": feed_url,
+        "feed_days_back": settings.CALENDAR_FEED_DAYS_BACK,
+        "feed_days_ahead": settings.CALENDAR_FEED_DAYS_AHEAD,
+    }
+    return render(request, "core/settings.html", context)
 
 
 def locked_out(request, original_response=None, credentials=None):
     """What django-axes answers while logging in is paused: say why, for how long, and what to do."""
-    from django.conf import settings
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     response = render(
         request,

@@ -11,24 +11,20 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nextround.tracker.facts import (  # noqa: F401 (the rules have one home; metrics' callers use them here)
+    ANSWER_STAGES,
+    DECISION_STAGES,
+    EXITS,
+    RANK,
+    Move,
+    Reduced,
+    reduce_history,
+)
 from nextround.tracker.vocabulary import Stage
 
 # Forward stages in order; "accepted" counts as having reached an offer.
 PROGRESS = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
-RANK = {
-    Stage.SAVED: -1,
-    Stage.APPLIED: 0,
-    Stage.SCREENING: 1,
-    Stage.INTERVIEWING: 2,
-    Stage.OFFER: 3,
-    Stage.ACCEPTED: 3,
-}
-# How an application can leave the funnel; anything else is still in progress ("open").
-EXITS = (Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN, Stage.ACCEPTED)
-OPEN = "open"
-# A move to one of these stages means the employer answered (a rejection is an answer too).
-ANSWER_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED})
-DECISION_STAGES = frozenset({Stage.REJECTED, Stage.OFFER, Stage.ACCEPTED})
+OPEN = "open"  # still in progress: not yet out of the funnel by one of the EXITS
 # The funnel's words: the stages' own, except a silence (shorter in a chart), and the open applications.
 STAGE_LABELS = {
     **{stage: stage.label for stage in (*PROGRESS, *EXITS)},
@@ -54,12 +50,6 @@ class Period:
         return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
 
 
-@dataclass(frozen=True)
-class Move:
-    stage: str
-    at: dt.datetime
-
-
 # Slots, and no list per application unless there are moves: a big search builds thousands of these per
 # request, and every extra object the garbage collector tracks made its full passes (the page's slowest
 # requests) longer.
@@ -73,30 +63,9 @@ class AppFacts:
     first_incoming: dt.datetime | None = None
     company: str = ""
     role: str = ""
-    # The history already reduced to what the numbers need (the database does it for big searches, with
-    # `reduce_history`'s rules); None means "work it out from `moves`".
+    # The history already reduced to what the numbers need (the application row's facts, which the
+    # tracker keeps with `reduce_history`'s rules); None means "work it out from `moves`".
     reduced: "Reduced | None" = None
-
-
-@dataclass(frozen=True, slots=True)
-class Reduced:
-    rank: int  # furthest RANK reached
-    sent_at: dt.datetime | None  # first move out of "saved"
-    answered_at: dt.datetime | None  # first move to an ANSWER_STAGES stage
-    decided_at: dt.datetime | None  # first move to a DECISION_STAGES stage
-
-
-def reduce_history(moves: list[Move]) -> Reduced:
-    def first(stages) -> dt.datetime | None:
-        times = [move.at for move in moves if move.stage in stages]
-        return min(times) if times else None
-
-    return Reduced(
-        rank=max([RANK.get(move.stage, 0) for move in moves] + [0]),
-        sent_at=first(set(RANK) - {Stage.SAVED} | set(EXITS)),
-        answered_at=first(ANSWER_STAGES),
-        decided_at=first(DECISION_STAGES),
-    )
 
 
 def history(app: AppFacts) -> Reduced:

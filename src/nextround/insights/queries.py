@@ -10,20 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
     CharField,
     Count,
-    DateTimeField,
-    Exists,
     F,
     Func,
-    IntegerField,
-    Max,
-    Min,
-    OuterRef,
     Q,
-    Value,
-    When,
 )
 from django.db.models.functions import Cast
 
@@ -32,7 +23,7 @@ from nextround.insights import activity, debrief, metrics
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
-from nextround.tracker.models import Application, FollowUp, Interaction, StageChange
+from nextround.tracker.models import Application, FollowUp, Interaction
 from nextround.tracker.vocabulary import Direction, FollowUpStatus, Source, Stage
 
 
@@ -112,13 +103,10 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
 
     apps = metrics.in_period(load_applications(user, application_filter(period, tz), names=False), period, tz)
     cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
-    silent = ~Exists(
-        Interaction.objects.filter(owner=user, direction=Direction.INCOMING, application=OuterRef("pk"))
-    )
+    # Never answered: no move to an answer stage and no message from them (the row's fact says both).
     stale = load_applications(
         user,
-        Q(stage=Stage.APPLIED)
-        & silent
+        Q(stage=Stage.APPLIED, first_answer_at__isnull=True)
         & (
             Q(applied_on__lte=cutoff)
             | Q(applied_on__isnull=True, stage_changed_at__lt=local_start(cutoff, tz))
@@ -160,67 +148,28 @@ def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
     return ~Q(stage=Stage.SAVED) & (dated | Q(applied_on__isnull=True)) if dated else ~Q(stage=Stage.SAVED)
 
 
-def first_time(stages) -> Cast:
-    return as_text(
-        Min(Case(When(to_stage__in=sorted(stages), then=F("changed_at")), output_field=DateTimeField()))
-    )
-
-
-def reduced_histories(user, applications) -> dict[int, metrics.Reduced]:
-    """Each application's stage history reduced by the database, with `metrics.reduce_history`'s rules.
-
-    Loading every stage change (30,000 rows for 10,000 applications) and its dates cost most of a second;
-    grouping them in SQL returns one short row per application (tests check both ways agree).
-    """
-    rank = Max(
-        Case(
-            *[When(to_stage=stage, then=Value(value)) for stage, value in metrics.RANK.items()],
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    )
-    # No owner filter on the stage changes themselves: `applications` are the user's, and filtering by owner
-    # here made SQLite scan all of the user's stage changes instead of looking each application up.
-    changes = StageChange.objects.filter(application__in=applications)
-    rows = (
-        changes.values("application_id")
-        .annotate(
-            rank=rank,
-            sent_at=first_time(set(metrics.RANK) - {Stage.SAVED} | set(metrics.EXITS)),
-            answered_at=first_time(metrics.ANSWER_STAGES),
-            decided_at=first_time(metrics.DECISION_STAGES),
-        )
-        .values_list("application_id", "rank", "sent_at", "answered_at", "decided_at")
-        .order_by()
-    )
-    return {
-        app_id: metrics.Reduced(max(rank or 0, 0), instant(sent), instant(answered), instant(decided))
-        for app_id, rank, sent, answered, decided in rows
-    }
-
-
-def first_incoming(user, applications) -> dict[int, dt.datetime]:
-    """When each application first got a message from the employer (uses the index of migration 0001)."""
-    rows = (
-        Interaction.objects.filter(owner=user, direction=Direction.INCOMING, application__in=applications)
-        .values("application_id")
-        .annotate(first=as_text(Min("occurred_at")))
-        .values_list("application_id", "first")
-    )
-    return {app_id: instant(first) for app_id, first in rows.order_by()}
-
-
 def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.AppFacts]:
-    """Applications matching `where`, with their reduced history and first incoming message (3 queries).
+    """Applications matching `where` with the facts the tracker keeps on each row (one query).
 
     Company and role are read only with `names` (the waiting list shows them; the counts do not).
     """
-    queryset = Application.objects.filter(owner=user).filter(where)
-    ids = queryset.values("pk")
-    histories, incoming = reduced_histories(user, ids), first_incoming(user, ids)
-    empty = metrics.Reduced(0, None, None, None)
     named = ("company__name", "role_title") if names else ()
-    rows = queryset.values_list("pk", "source", "stage", "applied_on", *named).order_by()
+    rows = (
+        Application.objects.filter(owner=user)
+        .filter(where)
+        .values_list(
+            "pk",
+            "source",
+            "stage",
+            "applied_on",
+            "furthest_rank",
+            as_text("sent_at"),
+            as_text("first_answer_at"),
+            as_text("decided_at"),
+            *named,
+        )
+        .order_by()
+    )
     return [
         metrics.AppFacts(
             id=pk,
@@ -229,10 +178,9 @@ def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.App
             applied_on=applied_on,
             company=company_role[0] if company_role else "",
             role=company_role[1] if company_role else "",
-            first_incoming=incoming.get(pk),
-            reduced=histories.get(pk, empty),
+            reduced=metrics.Reduced(rank, instant(sent), instant(answered), instant(decided)),
         )
-        for pk, source, stage, applied_on, *company_role in rows
+        for pk, source, stage, applied_on, rank, sent, answered, decided, *company_role in rows
     ]
 
 

@@ -39,11 +39,11 @@ def find_user(name: str):
 def run_today(args) -> int:
     from nextround.core.access import profile_for
     from nextround.core.dates import today_in
-    from nextround.playbook.queries import due_items
+    from nextround.playbook.queries import DUE_DAYS_BACK, due_items
 
     user = find_user(args.user)
     today = today_in(profile_for(user).time_zone)
-    items = due_items(user, today)
+    items, more = due_items(user, today)
     if args.json:
         print(
             json.dumps(
@@ -52,31 +52,41 @@ def run_today(args) -> int:
                 indent=2,
             )
         )
+        if more:
+            print(f"nextround today: only the {len(items)} most recent items are listed", file=sys.stderr)
         return 0
     if not items:
         print(
             f"Nothing due on {today:%A %d %B %Y}. A good day to add an application or catch up with someone."
         )
         return 0
-    print(f"Due on {today:%A %d %B %Y} and overdue:")
+    print(f"Due on {today:%A %d %B %Y}, and overdue from the last {DUE_DAYS_BACK} days:")
     for item in items:
         late = " (overdue)" if item["due"] < today.isoformat() else ""
         where = f" · {item['application']}" if item["application"] else ""
         who = f" · with {item['contact']}" if item["contact"] else ""
         print(f"- {item['due']}{late}: {item['title']}{where}{who}")
+    if more:
+        print("Older items are left out; the Follow-ups page and your plans list every one of them.")
     return 0
 
 
 def run_calendar(args) -> int:
+    from django.conf import settings
+
+    from nextround.core.access import profile_for
+    from nextround.core.dates import today_in
     from nextround.playbook.feed import build_calendar
 
     user = find_user(args.user)
-    from django.conf import settings
+    today = today_in(profile_for(user).time_zone)
 
     # Links in the events point to the web app: NEXTROUND_PUBLIC_URL when it is set (NEXTROUND_BASE_URL is
     # the older name), else this machine.
     base_url = (settings.PUBLIC_URL + "/") if settings.PUBLIC_URL else None
-    body = build_calendar(user, base_url=base_url or os.environ.get("NEXTROUND_BASE_URL", DEFAULT_BASE_URL))
+    body = build_calendar(
+        user, base_url=base_url or os.environ.get("NEXTROUND_BASE_URL", DEFAULT_BASE_URL), today=today
+    )
     if not args.output or args.output == "-":
         sys.stdout.write(body.decode("utf-8"))
         return 0

@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.db.models import Prefetch
+from django.db.models import CharField, F, Prefetch, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.vocabulary import StepStatus
@@ -10,6 +11,9 @@ from nextround.tracker.models import FollowUp
 from nextround.tracker.vocabulary import ACTIVE_FOLLOW_UP
 
 DASHBOARD_LIMIT = 50
+# `nextround today` lists what fell due in the last DUE_DAYS_BACK days, at most TODAY_LIMIT items.
+DUE_DAYS_BACK = 60
+TODAY_LIMIT = 100
 
 
 def open_steps(owner):
@@ -51,51 +55,53 @@ def plan_summary(application) -> dict | None:
     return {"plan": plan, "total": len(steps), "open": len(open_steps_), "next": open_steps_[:2]}
 
 
-def due_items(owner, today: dt.date) -> list[dict]:
-    """Open plan steps and follow-ups due today or earlier, oldest first (for `nextround today`)."""
-    items = []
-    for step in open_steps(owner).filter(due_on__lte=today):
-        application = step.plan.application
-        items.append(
-            {
-                "type": "plan_step",
-                "application": f"{application.company.name}: {application.role_title}",
-                "title": step.title,
-                "due": step.due_on.isoformat(),
-                "status": step.status,
-                "channel": step.channel,
-                "contact": step.contact.name if step.contact else None,
-                "draft": step.text or None,
-            }
-        )
-    follow_ups = FollowUp.objects.filter(
-        owner=owner, status__in=ACTIVE_FOLLOW_UP, due_on__lte=today
-    ).select_related("application__company", "contact")
-    for follow_up in follow_ups:
-        application = follow_up.application
-        items.append(
-            {
-                "type": "follow_up",
-                "application": f"{application.company.name}: {application.role_title}"
-                if application
-                else None,
-                "title": follow_up.title,
-                "due": follow_up.due_on.isoformat(),
-                "status": follow_up.status,
-                "channel": None,
-                "contact": follow_up.contact.name if follow_up.contact else None,
-                "draft": None,
-            }
-        )
-    items.sort(key=lambda item: item["due"])
-    return items
-
-
-def calendar_items(owner) -> tuple[list[PlanStep], list[FollowUp]]:
-    steps = list(open_steps(owner).order_by("due_on", "pk"))
-    follow_ups = list(
-        FollowUp.objects.filter(owner=owner, status__in=ACTIVE_FOLLOW_UP)
-        .select_related("application__company", "contact")
-        .order_by("due_on", "pk")
+def due_items(owner, today: dt.date, *, limit: int = TODAY_LIMIT) -> tuple[list[dict], bool]:
+    """Open plan steps and follow-ups due today or in the DUE_DAYS_BACK days before, oldest first (for
+    `nextround today`), in one query of at most `limit` rows: the most recent win when there are more,
+    and the second value says so."""
+    window = (today - dt.timedelta(days=DUE_DAYS_BACK), today)
+    text = Coalesce(NullIf(F("draft"), Value("")), F("generated_draft"), output_field=TextField())
+    nothing = Value("", output_field=TextField())
+    steps = PlanStep.objects.filter(owner=owner, status=StepStatus.TODO, due_on__range=window).values_list(
+        Value("plan_step", output_field=CharField()),
+        "plan__application__company__name",
+        "plan__application__role_title",
+        "title",
+        "due_on",
+        "status",
+        "channel",
+        "contact__name",
+        text,
+        "pk",
     )
-    return steps, follow_ups
+    follow_ups = FollowUp.objects.filter(
+        owner=owner, status__in=ACTIVE_FOLLOW_UP, due_on__range=window
+    ).values_list(
+        Value("follow_up", output_field=CharField()),
+        "application__company__name",
+        "application__role_title",
+        "title",
+        "due_on",
+        "status",
+        nothing,
+        "contact__name",
+        nothing,
+        "pk",
+    )
+    both = steps.order_by().union(follow_ups.order_by(), all=True)
+    rows = list(both.order_by("-due_on", "-pk")[: limit + 1])
+    items = [
+        {
+            "type": kind,
+            "application": f"{company}: {role}" if company else None,
+            "title": title,
+            "due": due.isoformat(),
+            "status": status,
+            "channel": channel or None,
+            "contact": contact,
+            "draft": draft or None,
+        }
+        for kind, company, role, title, due, status, channel, contact, draft, _pk in rows[:limit]
+    ]
+    items.reverse()
+    return items, len(rows) > limit

@@ -14,6 +14,7 @@ from django.utils import timezone
 from nextround.core.access import profile_for
 from nextround.core.dates import business_days_after, today_in
 from nextround.core.errors import Refused
+from nextround.core.versions import bump
 from nextround.playbook import content, engine
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.situation import situation_for
@@ -90,6 +91,7 @@ def refresh_plan(
     )
     floor = None if created else business_days_after(today_in(time_zone, now), 0)
     sync_steps(plan=plan, specs=specs, floor=floor)
+    bump(application.owner_id)
     if plan.kind == PlanKind.REJECTION:
         add_interview_questions(owner=application.owner)
     return plan
@@ -156,6 +158,7 @@ def save_reflection(*, plan: Plan, went_well: str, do_differently: str, learned:
     )
     plan.full_clean(validate_unique=False)
     plan.save(update_fields=["went_well", "do_differently", "learned", "refreshed_at"])
+    bump(plan.owner_id)
     if plan.went_well or plan.do_differently or plan.learned:
         for step in plan.steps.filter(kind=StepKind.REFLECTION, status=StepStatus.TODO):
             set_step_status(step=step, status=StepStatus.DONE)
@@ -194,6 +197,7 @@ def set_step_status(*, step: PlanStep, status: str) -> PlanStep:
     step.status = status
     step.completed_at = timezone.now() if status != StepStatus.TODO else None
     step.save(update_fields=["status", "completed_at"])
+    bump(step.owner_id)
     # Accepting the "add to your networking list" offer is what marks that step done.
     if step.kind == StepKind.NETWORK and status == StepStatus.DONE and step.contact_id:
         add_to_networking_list(contact=step.contact)
@@ -206,6 +210,7 @@ def save_draft(*, step: PlanStep, text: str) -> PlanStep:
     step.draft = "" if text == step.generated_draft.strip() else text
     step.full_clean(validate_unique=False, validate_constraints=False)
     step.save(update_fields=["draft"])
+    bump(step.owner_id)
     return step
 
 
@@ -259,6 +264,7 @@ def log_step(
     )
     log.full_clean()
     log.save()
+    bump(step.owner_id)
     if outcome == Outcome.DECLINED:
         set_step_status(step=step, status=StepStatus.DECLINED)
     elif outcome != Outcome.NO_ANSWER:

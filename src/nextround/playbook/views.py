@@ -1,15 +1,22 @@
 """The plan page, its step actions (each works with htmx and without JavaScript) and the calendar feed."""
 
+import datetime as dt
+import zoneinfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_POST, require_safe
 
+from nextround.core import versions
 from nextround.core.access import get_owned, owned
+from nextround.core.dates import today_in
 from nextround.core.errors import Refused
 from nextround.core.links import absolute_url
 from nextround.core.models import Profile
@@ -18,6 +25,9 @@ from nextround.playbook.forms import DraftForm, LogForm, ReflectionForm, StatusF
 from nextround.playbook.models import Plan, PlanStep
 from nextround.playbook.vocabulary import OUTREACH, StepKind
 from nextround.tracker.models import Application, Contact
+
+# A rendered feed is keyed by its ETag (version and day), so it never needs expiring; this only frees memory.
+FEED_CACHE_SECONDS = 24 * 3600
 
 
 def people_of(application) -> list[Contact]:
@@ -189,11 +199,29 @@ def step_log(request, pk):
     return step_response(request, step)
 
 
-@never_cache
-@require_GET
+@require_safe
 def calendar_feed(request, token):
-    profile = get_object_or_404(Profile.objects.select_related("user"), calendar_token=token)
-    body = feed.build_calendar(profile.user, base_url=absolute_url(request, "/"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="nextround.ics"'
+    """The feed for calendar apps: 304 when their copy is current, else the body (rendered once per
+    version and day, then kept in the cache for every poll and every worker thread)."""
+    profile = get_object_or_404(Profile.objects.only("user_id", "time_zone"), calendar_token=token)
+    today = today_in(profile.time_zone)
+    version = versions.current(profile.user_id)
+    base_url = absolute_url(request, "/")
+    tag = feed.etag(version, today, base_url)
+    # A new day moves the window, so a copy from before today's midnight is out of date.
+    midnight = dt.datetime.combine(today, dt.time.min, tzinfo=zoneinfo.ZoneInfo(profile.time_zone))
+    last_modified = int(max(version.changed_at, midnight).timestamp())
+    response = get_conditional_response(request, etag=tag, last_modified=last_modified)
+    if response is None:
+        key = f"nextround:calendar:{profile.user_id}:{tag}"
+        body = cache.get(key)
+        if body is None:
+            body = feed.build_calendar(profile.user_id, base_url=base_url, today=today)
+            cache.set(key, body, FEED_CACHE_SECONDS)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="nextround.ics"'
+    response["ETag"] = tag
+    response["Last-Modified"] = http_date(last_modified)
+    # Apps may keep a copy but must ask again each time; the link is a secret, so no shared cache keeps it.
+    response["Cache-Control"] = "private, no-cache"
     return response

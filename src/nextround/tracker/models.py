@@ -63,6 +63,13 @@ class Application(OwnedModel):
     notes = models.TextField(blank=True, max_length=20000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the history comes to (`tracker/facts.py`), kept by the services whenever a stage change or a
+    # message is recorded, so that the insights count rows instead of replaying every history. Not edited
+    # by anyone and not exported: they are worked out again from the history.
+    furthest_rank = models.SmallIntegerField(default=0, editable=False)
+    sent_at = models.DateTimeField(null=True, editable=False)
+    first_answer_at = models.DateTimeField(null=True, editable=False)
+    decided_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["-stage_changed_at", "-pk"]

@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 
 from nextround.core.access import profile_for
 from nextround.core.services import create_user, save_profile
+from nextround.core.versions import bump
 from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
 from nextround.tracker.vocabulary import Origin
@@ -84,6 +85,7 @@ def restore(*, username: str, text: str) -> RestoreSummary:
                 create_user(user=user)
             summary.merged = not summary.user_created and _has_data(user)
             _restore(user, document["data"], summary)
+            bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
     except ValidationError as exc:
         raise RestoreProblem(f"user name “{username}”: {' '.join(exc.messages)}") from None
     except IntegrityError as exc:

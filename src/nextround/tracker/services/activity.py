@@ -8,10 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.models import save_checked
+from nextround.core.versions import bump
 from nextround.tracker.events import announce, follow_up_status_changed, interaction_logged
 from nextround.tracker.models import Contact, FollowUp, Interaction
 from nextround.tracker.services.applications import BATCH
-from nextround.tracker.vocabulary import FollowUpStatus, Origin
+from nextround.tracker.services.facts import refresh_facts
+from nextround.tracker.vocabulary import Direction, FollowUpStatus, Origin
 
 
 @transaction.atomic
@@ -25,8 +27,18 @@ def log_interaction(
     if interaction.application_id and interaction.application.owner_id != interaction.owner_id:
         raise ValidationError({"application": "Pick one of your own applications."})
     interaction.full_clean()
+    before = (
+        Interaction.objects.filter(pk=interaction.pk).values_list("application_id", "direction").first()
+        if interaction.pk
+        else None
+    )
     interaction.save()
     interaction.contacts.set(contacts)
+    bump(interaction.owner_id)
+    # A message from them is an answer: the application's facts change, and so do those of the one an
+    # edited message was moved away from.
+    touched = [(interaction.application_id, interaction.direction), *([before] if before else [])]
+    refresh_facts(application_ids=[pk for pk, direction in touched if direction == Direction.INCOMING])
     announce(interaction_logged, Interaction, [interaction], owner=interaction.owner, origin=origin)
     return interaction
 
@@ -48,13 +60,21 @@ def record_interactions(
         ),
         batch_size=BATCH,
     )
+    bump(owner)
+    refresh_facts(
+        application_ids=[i.application_id for i in interactions if i.direction == Direction.INCOMING]
+    )
     announce(interaction_logged, Interaction, interactions, owner=owner, origin=origin)
     return interactions
 
 
 @transaction.atomic
 def delete_interaction(*, interaction: Interaction) -> None:
+    bump(interaction.owner_id)
+    application_id, direction = interaction.application_id, interaction.direction
     interaction.delete()
+    if direction == Direction.INCOMING:
+        refresh_facts(application_ids=[application_id])
 
 
 @transaction.atomic
@@ -81,4 +101,5 @@ def set_follow_up_status(
 
 @transaction.atomic
 def delete_follow_up(*, follow_up: FollowUp) -> None:
+    bump(follow_up.owner_id)
     follow_up.delete()

@@ -8,8 +8,10 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from nextround.core.models import save_checked
+from nextround.core.versions import bump
 from nextround.tracker.events import announce, application_created, stage_changed
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Contact, StageChange
+from nextround.tracker.services.facts import refresh_facts, set_first_facts
 from nextround.tracker.vocabulary import Origin, Stage
 
 # Rows per INSERT or UPDATE in the bulk variants (imports and restores write thousands at once).
@@ -34,7 +36,11 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
     Each gets its first stage entry here, and only here; a restore brings each application's history with
     it instead. One announcement for the lot.
     """
+    if origin != Origin.RESTORE:  # a restore brings the history these facts come from (see below)
+        for application in applications:
+            set_first_facts(application)
     Application.objects.bulk_create(applications, batch_size=BATCH)
+    bump(owner)
     if origin != Origin.RESTORE:
         StageChange.objects.bulk_create(
             (
@@ -66,11 +72,14 @@ def update_applications(*, applications: list[Application], fields: list[str]) -
     for application in applications:
         application.updated_at = now
     Application.objects.bulk_update(applications, [*fields, "updated_at"], batch_size=BATCH)
+    for owner in {application.owner_id for application in applications}:
+        bump(owner)
 
 
 @transaction.atomic
 def delete_application(*, application: Application) -> None:
     """Delete an application with its history, interactions, follow-ups and plan; its contacts stay."""
+    bump(application.owner_id)
     application.delete()
 
 
@@ -116,8 +125,10 @@ def record_stage_changes(*, owner, changes: list[StageChange], origin: Origin) -
     brings each application's stage with it, as the file holds it.
     """
     StageChange.objects.bulk_create(changes, batch_size=BATCH)
+    bump(owner)
     if origin != Origin.RESTORE:
         _follow_latest_moves(changes)
+    refresh_facts(application_ids=[change.application_id for change in changes])
     announce(stage_changed, StageChange, changes, owner=owner, origin=origin)
     return changes
 
@@ -159,11 +170,13 @@ def link_contact(
         contact=contact,
         defaults={"role": role, "connected": connected},
     )
+    bump(application.owner_id)
     return link
 
 
 @transaction.atomic
 def unlink_contact(*, link: ApplicationContact) -> None:
+    bump(link.owner_id)
     link.delete()
 
 
@@ -175,6 +188,7 @@ def add_checklist_item(*, application: Application, text: str) -> ChecklistItem:
 @transaction.atomic
 def add_checklist_items(*, owner, items: list[ChecklistItem]) -> list[ChecklistItem]:
     """Add items nextround writes itself (each with its `key`), in one INSERT."""
+    bump(owner)
     return ChecklistItem.objects.bulk_create(items, batch_size=BATCH)
 
 
@@ -182,4 +196,5 @@ def add_checklist_items(*, owner, items: list[ChecklistItem]) -> list[ChecklistI
 def toggle_checklist_item(*, item: ChecklistItem) -> ChecklistItem:
     item.done = not item.done
     item.save(update_fields=["done"])
+    bump(item.owner_id)
     return item

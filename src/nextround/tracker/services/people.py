@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
+from nextround.core.versions import bump
 from nextround.tracker.events import announce, contact_changed, contact_created
 from nextround.tracker.models import Application, Company, Contact
 from nextround.tracker.services.applications import BATCH
@@ -24,6 +25,8 @@ def save_company(*, company: Company) -> Company:
 @transaction.atomic
 def add_companies(*, companies: list[Company]) -> list[Company]:
     """Add many companies at once (an import's new employers), already checked, in one INSERT per batch."""
+    for owner in {company.owner_id for company in companies}:
+        bump(owner)
     return Company.objects.bulk_create(companies, batch_size=BATCH)
 
 
@@ -35,6 +38,7 @@ def delete_company(*, company: Company) -> None:
             f"{company.name} still has {count} application{'s' if count != 1 else ''}. "
             "Delete or move them first; nextround never deletes them silently."
         )
+    bump(company.owner_id)
     company.delete()
 
 
@@ -61,6 +65,7 @@ def save_contacts(
         contact.updated_at = now
     Contact.objects.bulk_create(created, batch_size=BATCH)
     Contact.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
+    bump(owner)
     announce(contact_created, Contact, created, owner=owner, origin=origin)
     announce(contact_changed, Contact, changed, owner=owner, origin=origin, fields=list(fields))
 
@@ -68,6 +73,7 @@ def save_contacts(
 @transaction.atomic
 def delete_contact(*, contact: Contact) -> None:
     """Delete a contact with their follow-ups; interactions stay on the timeline without their name."""
+    bump(contact.owner_id)
     contact.delete()
 
 
