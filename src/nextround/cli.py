@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "nextround.playbook.commands",
     "nextround.transfer.commands",
     "nextround.insights.commands",
+    "nextround.mail.commands",
 )
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "nextround.checker.web",
     "nextround.transfer",
     "nextround.insights",
+    "nextround.mail",
 ]
 
 MIDDLEWARE = [

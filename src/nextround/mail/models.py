@@ -1,0 +1,94 @@
+from django.db import models
+from django.db.models import Q
+
+from nextround.core.models import OwnedModel
+from nextround.mail.kinds import ACTION_LABELS, TYPE_LABELS, Action, MessageType
+
+TYPE_CHOICES = [(kind.value, TYPE_LABELS[kind]) for kind in MessageType]
+ACTION_CHOICES = [(action.value, ACTION_LABELS[action]) for action in Action]
+
+
+class Review(models.TextChoices):
+    PENDING = "pending", "Waiting for you"
+    ACCEPTED = "accepted", "Accepted"
+    AUTOMATIC = "automatic", "Applied automatically"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Origin(models.TextChoices):
+    PASTE = "paste", "Pasted"
+    FILE = "file", "Uploaded file"
+    COMMAND = "command", "Command line"
+    IMAP = "imap", "Mailbox sync"
+
+
+class MailMessage(OwnedModel):
+    """One message about the user's job search, with what nextround read in it and proposes to do.
+
+    Messages that are not about the job search are never stored. `applied` records what accepting the
+    proposal created or changed (row ids), so that it can be undone exactly.
+    """
+
+    message_id = models.CharField(max_length=255)
+    origin = models.CharField(max_length=10, choices=Origin.choices)
+    subject = models.CharField(max_length=500, blank=True)
+    sender_name = models.CharField(max_length=200, blank=True)
+    sender_address = models.CharField(max_length=254, blank=True)
+    sent_at = models.DateTimeField("the letter's date")
+    text = models.TextField(max_length=60000, blank=True)
+    forwarded = models.BooleanField(default=False)
+    kind = models.CharField("type", max_length=24, choices=TYPE_CHOICES)
+    confidence = models.FloatField(default=0)
+    company_name = models.CharField(max_length=200, blank=True)
+    role_title = models.CharField(max_length=200, blank=True)
+    decisive = models.TextField("the sentence that decided it", blank=True, max_length=2000)
+    feedback = models.TextField(blank=True, max_length=2000)
+    application = models.ForeignKey(
+        "tracker.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="mail"
+    )
+    # Ids of the applications that fit equally well ("choose" proposals); the user picks one.
+    candidates = models.JSONField(default=list, blank=True)
+    action = models.CharField(max_length=24, choices=ACTION_CHOICES)
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    applied = models.JSONField(default=dict, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint("owner", "message_id", name="mail_message_once_per_owner"),
+        ]
+        indexes = [
+            models.Index(fields=["owner", "review", "-sent_at"], name="mail_queue"),
+            models.Index(
+                fields=["owner", "application"],
+                name="mail_by_application",
+                condition=Q(application__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject or f"Message from {self.sender_name or self.sender_address}"
+
+
+class MailAccount(OwnedModel):
+    """The mailbox nextround syncs over IMAP: one per user. The app password is kept encrypted."""
+
+    host = models.CharField("IMAP server", max_length=253)
+    port = models.PositiveIntegerField(default=993)
+    username = models.CharField("user name", max_length=254)
+    folder = models.CharField("folder or label", max_length=200, default="INBOX")
+    since = models.DateField("messages since", null=True, blank=True)
+    password_encrypted = models.BinaryField(editable=False)
+    uidvalidity = models.BigIntegerField(null=True, blank=True, editable=False)
+    last_uid = models.BigIntegerField(default=0, editable=False)
+    last_synced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_result = models.CharField(max_length=500, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("owner", name="mail_account_once_per_owner")]
+
+    def __str__(self) -> str:
+        return f"{self.username} on {self.host}"
