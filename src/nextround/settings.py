@@ -85,6 +85,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": config.database_config(DATA_DIR)}
+# IMAP sync checks the mail server's certificate against the system's authorities, or this file's.
+MAIL_IMAP_CA_FILE = config.env_str("NEXTROUND_IMAP_CA_FILE", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

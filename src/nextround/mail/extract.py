@@ -64,7 +64,7 @@ SUBJECT_ROLE = [
 BODY_ROLE = [
     re.compile(p)
     for p in (
-        rf"\b(?:for|to|as)(?: the| our| a| an)?\s+(?P<role>{ROLE})\s+(?:role|position|opening|vacancy|job|"
+        rf"\b(?:for|to|as|in)(?: the| our| a| an)?\s+(?P<role>{ROLE})\s+(?:role|position|opening|vacancy|job|"
         rf"opportunity)\b",
         rf"\b(?:role|position|job|opening)(?: of| as|:)\s+(?P<role>{ROLE})",
         r"\b(?:Role|Position|Job title|Job|Requisition)\s*:\s*(?P<role>[^\n]{3,80})",
@@ -146,9 +146,16 @@ def company_of(
     return ""
 
 
-def role_of(*, subject: str, text: str) -> str:
-    found = first_match(SUBJECT_ROLE, subject, "role", clean_role)
-    return found or first_match(BODY_ROLE, text[:4000], "role", clean_role)
+def role_of(*, subject: str, text: str, company: str = "") -> str:
+    """The job title a message names, or "" (never the company's name read as a title)."""
+    taken = company.casefold()
+
+    def clean(value: str) -> str:
+        role = clean_role(value)
+        return "" if taken and (role.casefold() in taken or taken in role.casefold()) else role
+
+    found = first_match(SUBJECT_ROLE, subject, "role", clean)
+    return found or first_match(BODY_ROLE, text[:4000], "role", clean)
 
 
 # A sentence that gives the candidate something real: what the team saw, or what it wanted more of.

@@ -197,13 +197,14 @@ def read_details(mail, kind, confidence, sentences, closeness, row, known) -> Re
     if kind == MessageType.REJECTION:
         found = [s for s in extract.feedback_candidates(sentences) if s != decisive]
         feedback = found[0] if found else ""
+    company = extract.company_of(
+        subject=mail.subject, from_name=mail.from_name, sender=who, text=mail.text, known=known
+    )
     return Reading(
         type=kind,
         confidence=confidence,
-        company=extract.company_of(
-            subject=mail.subject, from_name=mail.from_name, sender=who, text=mail.text, known=known
-        ),
-        role=extract.role_of(subject=mail.subject, text=mail.text),
+        company=company,
+        role=extract.role_of(subject=mail.subject, text=mail.text, company=company),
         feedback=feedback,
         decisive=decisive,
         scores=scores,
