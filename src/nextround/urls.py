@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("nextround.checker.web.urls")),
     path("", include("nextround.transfer.urls")),
     path("", include("nextround.insights.urls")),
+    path("", include("nextround.mail.urls")),
 ]

@@ -9,6 +9,7 @@ NAVIGATION = (
     ("Contacts", "tracker:contact_list"),
     ("Companies", "tracker:company_list"),
     ("Insights", "insights:index"),
+    ("Mail", "mail:index"),
     ("Check a message", "checker:check"),
     ("Import & export", "transfer:index"),
 )

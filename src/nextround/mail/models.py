@@ -8,6 +8,17 @@ TYPE_CHOICES = [(kind.value, TYPE_LABELS[kind]) for kind in MessageType]
 ACTION_CHOICES = [(action.value, ACTION_LABELS[action]) for action in Action]
 
 
+BADGES = {
+    MessageType.REJECTION: "rejected",
+    MessageType.INTERVIEW: "interviewing",
+    MessageType.ASSESSMENT: "screening",
+    MessageType.RECEIVED: "applied",
+    MessageType.OFFER: "offer",
+    MessageType.OUTREACH: "saved",
+    MessageType.STATUS: "ghosted",
+}
+
+
 class Review(models.TextChoices):
     PENDING = "pending", "Waiting for you"
     ACCEPTED = "accepted", "Accepted"
@@ -70,6 +81,11 @@ class MailMessage(OwnedModel):
 
     def __str__(self) -> str:
         return self.subject or f"Message from {self.sender_name or self.sender_address}"
+
+    @property
+    def badge(self) -> str:
+        """The stage badge colour that goes with the message's type."""
+        return BADGES.get(self.kind, "saved")
 
 
 class MailAccount(OwnedModel):

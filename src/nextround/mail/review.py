@@ -1,0 +1,329 @@
+"""The review queue: accept what nextround proposes for a message, dismiss it, or undo an accepted one.
+
+Accepting writes only through the tracker's services (create the application, add the sender as a contact,
+log the letter, move the stage with the letter's date), so the tracker announces each change the same way
+as a change made by hand, and the playbook starts a rejection's plan from that announcement. What accepting
+created is written down in `MailMessage.applied`, so undo removes exactly that and nothing the user did
+afterwards.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.core.access import profile_for
+from nextround.mail import matching, senders
+from nextround.mail.extract import person_like
+from nextround.mail.kinds import Action, MessageType
+from nextround.mail.models import MailMessage, Review
+from nextround.playbook import services as playbook
+from nextround.playbook.models import Plan
+from nextround.tracker import services as tracker
+from nextround.tracker.models import (
+    CLOSED_STAGES,
+    Application,
+    ApplicationContact,
+    Channel,
+    Company,
+    Contact,
+    ContactRole,
+    Direction,
+    Interaction,
+    InteractionKind,
+    Source,
+    Stage,
+    StageChange,
+)
+from nextround.transfer.matching import CompanyIndex
+
+UNNAMED_ROLE = "Role not named in the letter"
+
+
+class Refused(Exception):
+    """The message cannot be accepted as it is; the text says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of what accepting will do, as the Mail page lists it."""
+
+    text: str
+
+
+def sender_is_person(message: MailMessage) -> bool:
+    """A real person wrote it (not a no-reply address or a system), so they can become a contact."""
+    who = senders.classify(message.sender_address)
+    return (
+        bool(message.sender_address)
+        and not who.automated
+        and not who.board
+        and person_like(message.sender_name)
+    )
+
+
+def target_stage(message: MailMessage) -> str | None:
+    return {Action.REJECT: Stage.REJECTED, Action.INTERVIEW: Stage.INTERVIEWING}.get(Action(message.action))
+
+
+def steps(message: MailMessage) -> list[Step]:
+    """What accepting this message will do, in words, before the user says yes."""
+    day = timezone.localtime(message.sent_at).date()
+    company = message.application.company.name if message.application else message.company_name
+    out = []
+    if message.action == Action.CREATE:
+        out.append(Step(f"Create the application {message.role_title or 'for the role'} at {company}."))
+    if message.action == Action.CHOOSE:
+        out.append(Step("Pick the application it is about; nextround will not guess between them."))
+    if sender_is_person(message):
+        out.append(Step(f"Add {message.sender_name} as a contact at {company or 'the company'}."))
+    out.append(Step("Log the letter as a message they sent you, with its text."))
+    stage = target_stage(message) or (Stage.REJECTED if message.kind == MessageType.REJECTION else None)
+    if (
+        message.action in (Action.REJECT, Action.CREATE, Action.CHOOSE)
+        and message.kind == MessageType.REJECTION
+    ):
+        out.append(Step(f"Move it to Rejected on {day:%-d %B %Y} and start the plan."))
+    elif stage == Stage.INTERVIEWING or (
+        message.action == Action.CREATE and message.kind == MessageType.INTERVIEW
+    ):
+        out.append(Step(f"Move it to Interviewing on {day:%-d %B %Y}."))
+    if message.feedback and message.kind == MessageType.REJECTION:
+        out.append(Step("Keep the feedback sentence with the plan, where Insights count it."))
+    return out
+
+
+def choosable(message: MailMessage):
+    """The applications the user may pick for a message: the ones that fit equally well."""
+    return Application.objects.filter(owner=message.owner, pk__in=message.candidates or []).select_related(
+        "company"
+    )
+
+
+@transaction.atomic
+def accept(
+    *, message: MailMessage, application: Application | None = None, automatic: bool = False
+) -> MailMessage:
+    """Do what the message proposes. `application` answers a "choose" proposal (or corrects a match)."""
+    message = MailMessage.objects.select_for_update().get(pk=message.pk)
+    if message.review not in (Review.PENDING,):
+        raise Refused("This message was already handled; undo it first to handle it again.")
+    if application is not None and application.owner_id != message.owner_id:
+        raise ValidationError({"application": "Pick one of your own applications."})
+    applied: dict = {}
+    application = application or message.application or rematch(message)
+    if application is None:
+        if message.action == Action.CHOOSE or (message.action == Action.CREATE and not message.company_name):
+            raise Refused("Pick the application this message is about first.")
+        if message.action == Action.CREATE:
+            application = create_application(message, applied)
+    contact = add_sender(message, application, applied)
+    interaction = tracker.log_interaction(
+        interaction=Interaction(
+            owner=message.owner,
+            kind=InteractionKind.EMAIL,
+            direction=Direction.INCOMING,
+            occurred_at=min(message.sent_at, timezone.now()),
+            summary=letter_summary(message),
+            application=application,
+        ),
+        contacts=[contact] if contact else [],
+    )
+    applied["interaction"] = interaction.pk
+    if application is not None:
+        move_stage(message, application, contact, applied)
+        if message.feedback and message.kind == MessageType.REJECTION:
+            plan = Plan.objects.filter(application=application).first()
+            if plan is not None:
+                log = playbook.record_feedback(
+                    plan=plan, words=message.feedback, said_by=contact, interaction=interaction
+                )
+                applied["feedback_log"] = log.pk
+    message.application = application
+    message.applied = applied
+    message.review = Review.AUTOMATIC if automatic else Review.ACCEPTED
+    message.reviewed_at = timezone.now()
+    message.save(update_fields=["application", "applied", "review", "reviewed_at"])
+    return message
+
+
+def rematch(message: MailMessage) -> Application | None:
+    """An application made since the import (accepting an earlier letter from the same company)."""
+    if message.action != Action.CREATE:
+        return None
+    rows = Application.objects.filter(owner=message.owner).values_list(
+        "pk", "company__name", "company__website", "role_title", "stage"
+    )
+    found = matching.Matcher(matching.candidates_from(rows, CLOSED_STAGES)).match(
+        company=message.company_name, role=message.role_title, from_address=message.sender_address
+    )
+    if found.application_id is None:
+        return None
+    return Application.objects.select_related("company").get(pk=found.application_id)
+
+
+def create_application(message: MailMessage, applied: dict) -> Application:
+    companies = Company.objects.filter(owner=message.owner)
+    known = CompanyIndex(companies.values_list("name", "pk").order_by("pk")).find(message.company_name)
+    company = companies.filter(pk=known).first() if known else None
+    if company is None:
+        company = tracker.save_company(company=Company(owner=message.owner, name=message.company_name[:200]))
+        applied["company_created"] = company.pk
+    application = tracker.create_application(
+        application=Application(
+            owner=message.owner,
+            company=company,
+            role_title=message.role_title or UNNAMED_ROLE,
+            source=Source.COMPANY_SITE,
+            applied_on=timezone.localtime(message.sent_at).date()
+            if message.kind == MessageType.RECEIVED
+            else None,
+            stage=Stage.APPLIED,
+        ),
+        at=min(message.sent_at, timezone.now()),
+    )
+    applied["application_created"] = application.pk
+    return application
+
+
+def add_sender(message: MailMessage, application: Application | None, applied: dict) -> Contact | None:
+    if not sender_is_person(message):
+        return None
+    contact = Contact.objects.filter(owner=message.owner, email__iexact=message.sender_address).first()
+    if contact is None:
+        contact = tracker.save_contact(
+            contact=Contact(
+                owner=message.owner,
+                name=message.sender_name[:200],
+                email=message.sender_address[:254],
+                company=application.company if application else None,
+                role=ContactRole.RECRUITER,
+            )
+        )
+        applied["contact_created"] = contact.pk
+    applied["contact"] = contact.pk
+    if application is not None and not application.contact_links.filter(contact=contact).exists():
+        # The letter's writer becomes the plan's recruiter when the application has none yet.
+        has_recruiter = application.contact_links.filter(role=ContactRole.RECRUITER).exists()
+        link = tracker.link_contact(
+            application=application,
+            contact=contact,
+            role=ContactRole.OTHER if has_recruiter else ContactRole.RECRUITER,
+        )
+        applied["link"] = link.pk
+    return contact
+
+
+def move_stage(message: MailMessage, application: Application, contact, applied: dict) -> None:
+    if message.kind == MessageType.REJECTION and application.stage != Stage.REJECTED:
+        stage = Stage.REJECTED
+    elif message.kind == MessageType.INTERVIEW and application.stage in matching.INTERVIEW_BEFORE:
+        stage = Stage.INTERVIEWING
+    else:
+        return
+    had_plan = Plan.objects.filter(application=application).exists()
+    change = tracker.change_stage(
+        application=application,
+        stage=stage,
+        at=min(message.sent_at, timezone.now()),
+        what_was_said=(message.decisive or "")[:10000],
+        told_by=contact,
+        told_via=Channel.EMAIL,
+    )
+    applied["stage_change"] = change.pk
+    if not had_plan:
+        plan = Plan.objects.filter(application=application).first()
+        if plan is not None:
+            applied["plan_created"] = plan.pk
+
+
+def letter_summary(message: MailMessage) -> str:
+    head = f"Email from {message.sender_name or message.sender_address}: {message.subject}".strip()
+    return f"{head}\n\n{message.text}"[:20000]
+
+
+@transaction.atomic
+def undo(*, message: MailMessage) -> MailMessage:
+    """Take back exactly what accepting created; what the user did since stays."""
+    message = MailMessage.objects.select_for_update().get(pk=message.pk)
+    if message.review not in (Review.ACCEPTED, Review.AUTOMATIC):
+        raise Refused("There is nothing to undo: this message was not accepted.")
+    done = message.applied or {}
+    owner = message.owner
+    plan = Plan.objects.filter(owner=owner, pk=done.get("plan_created")).first()
+    if plan is not None:
+        playbook.discard_plan(plan=plan)
+    elif done.get("feedback_log"):
+        playbook.delete_feedback(owner=owner, log_id=done["feedback_log"])
+    change = StageChange.objects.filter(owner=owner, pk=done.get("stage_change")).first()
+    if change is not None:
+        tracker.remove_stage_change(change=change)
+    interaction = Interaction.objects.filter(owner=owner, pk=done.get("interaction")).first()
+    if interaction is not None:
+        tracker.delete_interaction(interaction=interaction)
+    link = ApplicationContact.objects.filter(owner=owner, pk=done.get("link")).first()
+    if link is not None:
+        tracker.unlink_contact(link=link)
+    application = Application.objects.filter(owner=owner, pk=done.get("application_created")).first()
+    if application is not None:
+        tracker.delete_application(application=application)
+    contact = Contact.objects.filter(owner=owner, pk=done.get("contact_created")).first()
+    if contact is not None and not contact.application_links.exists() and not contact.interactions.exists():
+        tracker.delete_contact(contact=contact)
+    company = Company.objects.filter(owner=owner, pk=done.get("company_created")).first()
+    if company is not None and not company.applications.exists() and not company.contacts.exists():
+        tracker.delete_company(company=company)
+    message.application = Application.objects.filter(owner=owner, pk=message.application_id).first()
+    message.review, message.applied, message.reviewed_at = Review.PENDING, {}, None
+    message.save(update_fields=["application", "review", "applied", "reviewed_at"])
+    return message
+
+
+@transaction.atomic
+def dismiss(*, message: MailMessage) -> MailMessage:
+    message.review, message.reviewed_at = Review.DISMISSED, timezone.now()
+    message.save(update_fields=["review", "reviewed_at"])
+    return message
+
+
+@transaction.atomic
+def restore(*, message: MailMessage) -> MailMessage:
+    """Put a dismissed message back in the queue."""
+    if message.review == Review.DISMISSED:
+        message.review, message.reviewed_at = Review.PENDING, None
+        message.save(update_fields=["review", "reviewed_at"])
+    return message
+
+
+def ready_to_accept(owner):
+    """Pending messages that can be accepted without a choice from the user."""
+    return (
+        MailMessage.objects.filter(owner=owner, review=Review.PENDING)
+        .exclude(action=Action.CHOOSE)
+        .exclude(action=Action.CREATE, company_name="")
+        .order_by("sent_at", "pk")
+    )
+
+
+@transaction.atomic
+def accept_all(*, owner) -> int:
+    """Accept every pending message that needs no choice, oldest first (so a later letter wins)."""
+    count = 0
+    for message in ready_to_accept(owner):
+        accept(message=message)
+        count += 1
+    return count
+
+
+def apply_automatically(*, owner, message_ids: list[str]) -> int:
+    """With "apply rejections automatically" on: accept new rejections matched to one application."""
+    if not profile_for(owner).apply_rejections_automatically:
+        return 0
+    count = 0
+    for message in MailMessage.objects.filter(
+        owner=owner, message_id__in=message_ids, review=Review.PENDING, action=Action.REJECT
+    ).order_by("sent_at", "pk"):
+        accept(message=message, automatic=True)
+        count += 1
+    return count
