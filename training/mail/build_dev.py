@@ -10,6 +10,7 @@ was written separately, first, and is never read here.
 import datetime as dt
 import json
 import random
+import re
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -340,7 +341,9 @@ STATUS = [
 
 
 def fill(text, **values):
-    return text.format(**values).replace("  ", " ")
+    text = text.format(**values).replace("  ", " ")
+    # A letter that does not name the role says "this role", not "the this role".
+    return re.sub(r"\b(?:the|our|a|an) this\b", "this", text).replace("for this.", "for this role.")
 
 
 def letter(kind, n):
@@ -633,6 +636,112 @@ def other(n):
     )
 
 
+NOT_JOB_REJECTIONS = [
+    ("Kestrel Bank Lending", "lending@kestrelbank.co.uk", "Your loan application",
+     "Thank you for applying for a personal loan. Unfortunately, we are unable to approve your application at "
+     "this time. This decision was based on information from a credit reference agency."),
+    ("Harbourside Lettings", "lettings@harbourside-lettings.co.uk", "Flat 4, 12 Quay Street",
+     "Thanks for your interest in the flat. The landlord has decided to go with another applicant, so your "
+     "rental application has not been successful. We have other properties that may suit you."),
+    ("PyData Berlin", "cfp@pydata-berlin.org", "Your talk proposal",
+     "Thank you for submitting a proposal. We received over 400 submissions and regret that we could not "
+     "accept yours this year. We hope to see you at the conference!"),
+    ("Westbrook University Admissions", "admissions@westbrook.ac.uk", "Your application to the MSc programme",
+     "After careful review, the admissions committee is unable to offer you a place on the MSc Data Science "
+     "programme for the coming academic year."),
+    ("City Sports Club", "membership@citysports.example", "Membership waiting list",
+     "We are sorry to tell you that our tennis membership is full and we cannot accept new members this season."),
+    ("Arts Council Grants", "grants@artscouncil.example", "Outcome of your grant application",
+     "We regret to inform you that your application for funding was not successful in this round."),
+]
+ACCOUNT_MAIL = [
+    ("Workday", "{slug}@myworkday.com", "Verify your candidate account",
+     "Please confirm your email address to activate your candidate account at {company}. The link expires in "
+     "24 hours. If you did not create an account, ignore this email."),
+    ("Greenhouse", "no-reply@greenhouse.io", "Reset your password",
+     "Someone asked to reset the password of your MyGreenhouse account. Click the link below to choose a new "
+     "password."),
+    ("{company} Careers", "{slug}@icims.com", "Your candidate profile was created",
+     "Welcome! Your profile in the {company} career portal has been created. Complete your profile to get job "
+     "recommendations that match your skills."),
+    ("SmartRecruiters", "noreply@smartrecruiters.com", "Your weekly job recommendations",
+     "Based on your profile, here are jobs you may like: {role} at {company}, {role2} at {company2}. Update "
+     "your preferences at any time."),
+    ("Ashby", "no-reply@ashbyhq.com", "Your sign-in code",
+     "Your one-time code to sign in to the {company} candidate portal is 482913. It is valid for 10 minutes."),
+]
+RECEIPTS = [
+    ("Coursera", "no-reply@coursera.org", "Your receipt",
+     "Thanks for your purchase of the Google Data Analytics Certificate. Amount charged: €39.00."),
+    ("LinkedIn", "billing-noreply@linkedin.com", "Your LinkedIn Premium receipt",
+     "Thank you for your payment for LinkedIn Premium Career. Amount: €29.99. Next billing date: 1 April."),
+    ("Zoom", "no-reply@zoom.us", "Your meeting recording is ready",
+     "The cloud recording of 'Mock interview practice' is now available."),
+]
+
+
+def other_more(n):
+    company, domain = rng.choice(COMPANIES)
+    company2, _ = rng.choice(COMPANIES)
+    values = dict(company=company, slug=company.split()[0].lower(), role=rng.choice(ROLES),
+                  role2=rng.choice(ROLES), company2=company2)
+    table = [NOT_JOB_REJECTIONS, ACCOUNT_MAIL, RECEIPTS][n % 3]
+    name, address, subject, text = table[(n // 3) % len(table)]
+    greeting = rng.choice(["Dear Alex,", "Hi Alex,", "Hello,", ""])
+    body = "\n\n".join(p for p in (greeting, text.format(**values), rng.choice(["Kind regards", "Thanks", ""])) if p)
+    return dict(from_=(name.format(**values), address.format(**values)), subject=subject.format(**values), text=body)
+
+
+LINKEDIN = [
+    ("rejection", "Your application to {role} at {company}",
+     "Your update from {company}\n\nThank you for your interest in the {role} position at {company}. "
+     "Unfortunately, {company} has decided not to move forward with your application.\n\nKeep going: "
+     "there are more jobs that match your profile.\n\nSee jobs\n\nYou are receiving job application "
+     "emails. Unsubscribe"),
+    ("application_received", "Your application was sent to {company}",
+     "Your application was sent to {company}\n\n{role}\n{company} · Berlin\nApplied on {day}\n\n"
+     "Now, take these steps to stand out: message the hiring team.\n\nView application\n\nUnsubscribe"),
+    ("status_update", "{company} viewed your application",
+     "Good news, {company} viewed your application for {role}.\n\nWhile you wait, check out similar jobs."
+     "\n\nView application\n\nUnsubscribe"),
+]
+
+
+def linkedin(n):
+    company, _ = rng.choice(COMPANIES)
+    role = rng.choice(ROLES)
+    kind, subject, text = LINKEDIN[n % len(LINKEDIN)]
+    values = dict(company=company, role=role, day="12 March")
+    return dict(from_=("LinkedIn", "jobs-noreply@linkedin.com"), subject=subject.format(**values),
+                text=text.format(**values), expect={"type": kind, "company": company, "role": role, "feedback": ""})
+
+
+REPLIES = [
+    ("interview_invitation", "Thanks Alex, that works. I've sent a calendar invite for Thursday at 2pm with the "
+     "video link. Speak then!"),
+    ("rejection", "Hi Alex, thanks for checking in. I'm sorry to say the team has decided to move ahead with "
+     "another candidate for this role. I'll keep you in mind for anything similar."),
+    ("status_update", "Hi Alex, thanks for following up! We're still interviewing and expect to decide by the "
+     "end of next week. I'll be in touch either way."),
+    ("offer", "Great to hear from you, Alex. Yes, the offer stands, and we can move the start date to 1 May "
+     "as you asked. I'll send the updated contract today."),
+    ("assessment", "Thanks Alex. Of course, you can have until Monday for the take-home exercise; just send "
+     "your solution to this address."),
+]
+
+
+def reply(n):
+    company, domain = rng.choice(COMPANIES)
+    role = rng.choice(ROLES)
+    kind, text = REPLIES[n % len(REPLIES)]
+    who = person()
+    quoted = (f"\n\nOn Mon, 9 Mar 2026 at 09:14, Alex Morgan <{ME[1]}> wrote:\n> Hi {who.split()[0]},\n> "
+              f"I wanted to follow up on my application for the {role} role at {company}.\n> Best, Alex")
+    sig = f"\n\n{who}\nRecruiter | {company}"
+    return dict(from_=(who, f"{who.split()[0].lower()}@{domain}"), subject=f"Re: {role} application",
+                text=text + sig + quoted, expect={"type": kind, "company": company, "role": role, "feedback": ""})
+
+
 PLAN = [
     ("rejection", 80),
     ("interview_invitation", 32),
@@ -642,7 +751,11 @@ PLAN = [
     ("recruiter_outreach", 24),
     ("status_update", 24),
     ("other", 54),
+    ("other_more", 36),
+    ("linkedin", 12),
+    ("reply", 20),
 ]
+MAKERS = {"other": other, "other_more": other_more, "linkedin": linkedin, "reply": reply}
 
 
 def as_html(text):
@@ -674,9 +787,9 @@ def main():
     for kind, count in PLAN:
         for i in range(count):
             n += 1
-            item = other(i) if kind == "other" else letter(kind, i)
+            item = MAKERS[kind](i) if kind in MAKERS else letter(kind, i)
             date = start + dt.timedelta(hours=rng.randint(0, 24 * 70), minutes=rng.randint(0, 59))
-            forwarded = kind != "other" and rng.random() < 0.08
+            forwarded = kind not in MAKERS and rng.random() < 0.08
             if forwarded:
                 expect = item["expect"]
                 item = forward(item, date)

@@ -8,13 +8,25 @@ place is tried in order of how rarely it lies.
 
 import re
 
+from nextround.mail.parse import strip_prefixes
 from nextround.mail.senders import Sender, domain_stem, words
 
-NAME = r"[A-Z0-9][\w&'’.\-]*(?:[ ](?:&[ ])?(?:[A-Z0-9][\w&'’.\-]*|of|and|de|la|du|von|für|for))*"
+# A proper name: capitalised words ("Blue Heron Insurance", "Marlow & Finch", "S.A."), joined by a few
+# lower-case connectors only when a capitalised word follows ("Bank of Ireland"); no word ends with a dot.
+WORD = r"[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*"
+NAME = rf"{WORD}(?:[ ](?:(?:of|and|de|la|du|von|für|&)[ ])?{WORD}){{0,5}}"
 ROLE_WORDS = (
     r"(?:[A-Z][\w/&+#.\-]*|\(?[IVX]+\)?|II|III|of|and|for|in|&|-|–|/|\d+)"  # Title-Case words of a job title
 )
 ROLE = rf"{ROLE_WORDS}(?:[ ]{ROLE_WORDS}){{0,9}}"
+# The last word of most job titles; where a pattern alone is weak ("Exciting opportunity"), it must end so.
+JOB_NOUN = re.compile(
+    r"\b(?:Engineer|Developer|Analyst|Manager|Designer|Scientist|Researcher|Writer|Coordinator|Executive"
+    r"|Generalist|Strategist|Consultant|Specialist|Lead|Director|Architect|Administrator|Officer|Assistant"
+    r"|Associate|Intern|Accountant|Advisor|Representative|Recruiter|Nurse|Teacher|Technician|Editor|Owner"
+    r"|Partner|Head|Programmer|Tester|Operator|Planner|Buyer|Producer|Marketer|Counsel|Lawyer|Auditor"
+    r"|II|III|IV)s?$"
+)
 
 TEAM_WORDS = re.compile(
     r"\s*(?:[-–|,:]\s*)?\b(?:Hiring|Recruiting|Recruitment|Talent(?: Acquisition)?|People|Careers?|Jobs|HR|"
@@ -29,25 +41,32 @@ NOT_A_COMPANY = words(
 )
 
 SUBJECT_COMPANY = [
-    re.compile(p, re.I)
+    re.compile(p)
     for p in (
-        rf"\b(?:application|applying|candidacy|interest)\s+(?:to|at|with)\s+(?P<company>{NAME})",
-        rf"\b(?:interview|call|chat|conversation|next steps?|offer|assessment|update)\s+(?:with|from|at)\s+"
-        rf"(?P<company>{NAME})",
-        rf"\bat\s+(?P<company>{NAME})\s*(?:$|[-–|:(!.,])",
+        rf"(?i:\b(?:application|applying|candidacy|interest)\s+(?:to|at|with|in)\s+)(?P<company>{NAME})",
+        rf"(?i:\b(?:interview|call|chat|conversation|next steps?|offer|assessment|update)\s+)"
+        rf"(?i:(?:with|from|at)\s+)(?P<company>{NAME})",
+        rf"(?i:\bat\s+)(?P<company>{NAME})\s*(?:$|[-–|:(!.,])",
         rf"^(?P<company>{NAME})\s*(?:[-–|:])\s",
-        rf"\bfrom\s+(?P<company>{NAME})\s*$",
+        rf"(?i:\bfrom\s+)(?P<company>{NAME})\s*[!.]?$",
+        rf"^Your\s+(?P<company>{NAME})\s+(?i:application|offer|interview)\b",
+        rf"^(?P<company>{NAME})\s+(?i:is hiring|careers|take-home)\b",
     )
 ]
 BODY_COMPANY = [
     re.compile(p)
     for p in (
-        rf"\b(?:interest in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|"
+        rf"\b(?i:interest in|applying (?:to|at|with|for)|applied (?:to|at|with|for)|"
+        rf"application (?:to|at|with)|"
         rf"career opportunities at|careers at|role at|position at|opportunity at|opening at|team at|"
-        rf"joining|join|working at|work at|chosen|considering|on behalf of)\s+(?:the\s+)?(?P<company>{NAME})",
-        rf"^(?:[-–]\s*)?(?:The\s+)?(?P<company>{NAME})\s+(?:Hiring|Recruiting|Recruitment|Talent|People|"
+        rf"recruiter at|recruiting for|talent at|joining|join|working at|work at|chosen|considering|"
+        rf"on behalf of|job at|jobs at)\s+(?:the\s+)?(?P<company>{NAME})",
+        rf"(?m:^)(?:[-–|]\s*)?(?:The\s+)?(?P<company>{NAME})\s+(?:Hiring|Recruiting|Recruitment|Talent|People|"
         rf"Careers|HR)\b",
-        rf"\b(?:everyone|all of us|we) (?:here )?at\s+(?P<company>{NAME})",
+        rf"\b(?i:everyone|all of us|we) (?:here )?at\s+(?P<company>{NAME})",
+        rf"(?m:\|\s*)(?P<company>{NAME})(?m:\s*$)",
+        rf"(?m:^©\s*(?:\d{{4}}\s+)?)(?P<company>{NAME})",
+        rf"\b(?P<company>{NAME})\s+(?i:is hiring|is an equal opportunity employer|uses \w+ to manage)",
     )
 ]
 SUBJECT_ROLE = [
@@ -56,19 +75,27 @@ SUBJECT_ROLE = [
         rf"\b(?:for|to)(?: the)?\s+(?P<role>{ROLE})\s+(?:role|position|opening|vacancy|job)\b",
         rf"\b(?:for|to)(?: the)?\s+(?:role|position) of\s+(?P<role>{ROLE})",
         rf"(?:^|[-–|:]\s*)(?P<role>{ROLE})\s+(?:at|with|@)\s+{NAME}",
-        rf"\bapplication(?: for| to)?(?: the)?\s*[:\-–]?\s*(?P<role>{ROLE})\s*(?:\(|$|[-–|,])",
-        rf"^{NAME}\s*[-–|:]\s*(?P<role>{ROLE})\s*(?:\(|$)",
-        rf"\binterview(?: for)?(?: the)?\s*[:\-–]?\s*(?P<role>{ROLE})\s*(?:\(|$|[-–|,])",
+        rf"(?i:\bapplication)(?: for| to)?(?: the)?\s*[:\-–]?\s*(?P<role>{ROLE})\s*(?:\(|$|[-–|,])",
+        rf"(?i:\b(?:received|confirmation|invitation|update|assessment|interview|test|challenge)\b)"
+        rf"(?: for)?(?: the)?\s*[:\-–]\s*(?P<role>{ROLE})\s*(?:\(|$|[-–|,])",
+        rf"(?i:\b(?:interview|assessment) for)(?: the)?\s+(?P<role>{ROLE})\s*(?:\(|$|[-–|,])",
+        rf"^{NAME}\s*[-–|:]\s*(?P<role>{ROLE})\s*(?:\(|$|[-–|])",
+        rf"^(?P<role>{ROLE})\s+(?i:opportunity|role|position|opening|application)\b",
+        rf"(?i:\boffer(?: letter)?\s*[-–:]\s*)(?P<role>{ROLE})\s*$",
+        rf"(?i:\babout the\s+)(?P<role>{ROLE})\s+(?i:role|position|opening)\b",
+        rf"^(?P<role>{ROLE})\s*[-–|:]\s*(?i:status|update|next steps|application|interview|offer)",
     )
 ]
 BODY_ROLE = [
     re.compile(p)
     for p in (
-        rf"\b(?:for|to|as|in)(?: the| our| a| an)?\s+(?P<role>{ROLE})\s+(?:role|position|opening|vacancy|job|"
-        rf"opportunity)\b",
+        rf"\b(?:for|to|as|in|about|on)(?: the| our| a| an)?\s+(?P<role>{ROLE})\s+(?:role|position|opening|"
+        rf"vacancy|job|opportunity)\b",
         rf"\b(?:role|position|job|opening)(?: of| as|:)\s+(?P<role>{ROLE})",
         r"\b(?:Role|Position|Job title|Job|Requisition)\s*:\s*(?P<role>[^\n]{3,80})",
-        rf"\b(?:application|candidacy)\s+(?:for|to)(?: the)?\s+(?P<role>{ROLE})\s+(?:at|with)\b",
+        rf"\b(?:interviews?|application|candidacy|applying|applied)\s+(?:for|to)(?: the| our)?\s+"
+        rf"(?P<role>{ROLE})(?=\s*(?:[.,;!(]|$| at | with | and | role\b| position\b))",
+        rf"\b(?:looking for|hiring|recruiting for|searching for)(?: a| an)\s+(?P<role>{ROLE})",
     )
 ]
 NOT_A_ROLE = re.compile(
@@ -90,7 +117,9 @@ def clean_company(value: str) -> str:
 
 def clean_role(value: str) -> str:
     value = REQUISITION.sub("", value.strip(" \t'\"“”‘’.,:;!-–|"))
-    value = re.sub(r"\s+(?:role|position|opening|at|with|in|for|job|vacancy)$", "", value, flags=re.I)
+    value = re.sub(
+        r"(?:\s+(?:role|position|opening|at|with|in|for|job|vacancy|and|of|&|-|–|/))+$", "", value, flags=re.I
+    )
     value = value.strip(" '\".,:;!-–|")
     if not value or NOT_A_ROLE.match(value) or len(value) > 100 or len(value.split()) > 10:
         return ""
@@ -116,34 +145,62 @@ def person_like(name: str) -> bool:
     )
 
 
+def squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+def fits_stem(name: str, stem: str) -> bool:
+    """Whether a name can be the one a domain or address slug spells: "Blue Heron Insurance" and
+    "blueheron", "Juniper Payments" and "juniperpay", "Meridian Health Partners" and "meridianhp"."""
+    squashed, stem = squash(name), squash(stem)
+    if len(stem) < 3 or not squashed:
+        return False
+    if squashed.startswith(stem) or (len(squashed) >= 4 and stem.startswith(squashed)):
+        return True
+    words = [w for w in re.split(r"[^a-z0-9]+", name.casefold()) if w]
+    return len(words) > 1 and stem == words[0] + "".join(w[0] for w in words[1:])
+
+
+def name_candidates(*, subject: str, from_name: str, sender: Sender, head: str) -> list[str]:
+    """Every place that may name the company, best first."""
+    subject = strip_prefixes(subject)
+    found = [m.group("company") for pattern in SUBJECT_COMPANY for m in pattern.finditer(subject)]
+    display = re.sub(r"\s+(?:at|@|from|via)\s+", " at ", from_name)
+    if " at " in display:  # "Jane at Acme", "Jane Doe from Acme"
+        found.append(display.split(" at ", 1)[1])
+    # A system's or a no-reply address's display name is the company's; a person's own address shows theirs.
+    if from_name and not sender.board and (sender.automated or not person_like(from_name)):
+        found.append(from_name)
+    found += [m.group("company") for pattern in BODY_COMPANY for m in pattern.finditer(head)]
+    names = []
+    for value in found:
+        name = clean_company(value)
+        if name and name.lower() not in {sender.ats.lower(), sender.board.lower(), "no reply", "noreply"}:
+            names.append(name)
+    return names
+
+
 def company_of(
     *, subject: str, from_name: str, sender: Sender, text: str, known: tuple[str, ...] = ()
 ) -> str:
-    """The company a message is about, or "" when nothing names it."""
+    """The company a message is about, or "" when nothing names it.
+
+    Where the address spells the company (its own domain, or the slug a system puts in it), the name
+    that fits that spelling wins; otherwise the first name found, in the order of how rarely each place lies.
+    """
     head = text[:3000]
     for name in known:  # a company the user applied to, named anywhere in the header or opening
         if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f"{subject}\n{from_name}\n{head}", re.I):
             return name
-    found = first_match(SUBJECT_COMPANY, subject, "company", clean_company)
-    if found:
-        return found
-    display = re.sub(r"\s+(?:at|@|from|via)\s+", " at ", from_name)
-    if " at " in display:  # "Jane at Acme", "Jane Doe from Acme"
-        found = clean_company(display.split(" at ", 1)[1])
-        if found:
-            return found
-    if from_name and not person_like(from_name) and not sender.board:
-        found = clean_company(from_name)
-        if found and found.lower() not in {sender.ats.lower(), "no reply", "noreply"}:
-            return found
-    found = first_match(BODY_COMPANY, head, "company", clean_company)
-    if found:
-        return found
-    if sender.slug:
-        return sender.slug.title()
-    if sender.company_domain:
-        return domain_stem(sender.company_domain).title()
-    return ""
+    names = name_candidates(subject=subject, from_name=from_name, sender=sender, head=head)
+    stem = sender.slug or (domain_stem(sender.company_domain) if sender.company_domain else "")
+    if stem:
+        fitting = [name for name in names if fits_stem(name, stem)]
+        if fitting:
+            return max(fitting, key=len) if len(squash(fitting[0])) < len(squash(stem)) else fitting[0]
+        if sender.company_domain or not names:
+            return stem.title()
+    return names[0] if names else ""
 
 
 def role_of(*, subject: str, text: str, company: str = "") -> str:
@@ -152,9 +209,11 @@ def role_of(*, subject: str, text: str, company: str = "") -> str:
 
     def clean(value: str) -> str:
         role = clean_role(value)
+        if not JOB_NOUN.search(role) and len(role.split()) < 2:
+            return ""  # "Exciting", "Update": one word that is not a job
         return "" if taken and (role.casefold() in taken or taken in role.casefold()) else role
 
-    found = first_match(SUBJECT_ROLE, subject, "role", clean)
+    found = first_match(SUBJECT_ROLE, strip_prefixes(subject), "role", clean)
     return found or first_match(BODY_ROLE, text[:4000], "role", clean)
 
 

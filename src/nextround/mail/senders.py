@@ -158,12 +158,16 @@ def classify(address: str) -> Sender:
     )
 
 
+SECOND_LEVEL = words("co com org net ac gov ltd plc edu gob nic or ne go")
+
+
 def domain_stem(domain: str) -> str:
     """The name part of a company's domain: "careers.acme-corp.co.uk" -> "acme corp"."""
-    parts = [part for part in domain.lower().split(".") if part]
-    while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in {"info", "tech", "jobs", "io"}):
-        parts.pop()
-        if len(parts) >= 2 and parts[-1] in {"co", "com", "org", "net", "ac", "gov"}:
-            parts.pop()
-    stem = parts[-1] if parts else ""
+    labels = [label for label in domain.lower().split(".") if label]
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
+        stem = labels[-3]
+    elif len(labels) >= 2:
+        stem = labels[-2]
+    else:
+        stem = labels[0] if labels else ""
     return stem.replace("-", " ").replace("_", " ")
