@@ -40,9 +40,10 @@ def setup(data_dir: str) -> None:
 
 
 def make_user():
+    from tests.personas import make_user as persona
+
     from nextround.mail import evaluate
     from nextround.tracker.models import Application, Company, StageChange
-    from tests.personas import make_user as persona
 
     user = persona("bench")
     rows = list(evaluate.read_corpus(ROOT / "training" / "mail" / "dev.jsonl"))
@@ -118,9 +119,9 @@ def bench_imap(rows, data_dir: str, count: int) -> None:
         print("IMAP: skipped, Dovecot is not installed (apt-get install dovecot-imapd)")
         return
     from django.conf import settings
+    from tests.personas import make_user as persona
 
     from nextround.mail import accounts, evaluate, imap
-    from tests.personas import make_user as persona
 
     folder = Path(tempfile.mkdtemp(prefix="nextround-bench-dovecot-"))
     server = dovecot.start(folder)
@@ -146,7 +147,9 @@ def bench_imap(rows, data_dir: str, count: int) -> None:
         start, cpu = time.perf_counter(), time.process_time()
         result = imap.sync(account=account)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-        print(f"IMAP sync of {count:,} new messages: {wall:.1f} s wall, {cpu:.1f} s CPU ({count / wall:.0f}/s)")
+        print(
+            f"IMAP sync of {count:,} new messages: {wall:.1f} s wall, {cpu:.1f} s CPU ({count / wall:.0f}/s)"
+        )
         print(f"          {result}")
         start = time.perf_counter()
         again = imap.sync(account=account)
@@ -157,7 +160,9 @@ def bench_imap(rows, data_dir: str, count: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--skip-imap", action="store_true")
     args = parser.parse_args()

@@ -27,11 +27,13 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = Profile.SETTINGS
+        # The mail setting is not in Profile.SETTINGS: those are what an export carries, and format 1 is frozen.
+        fields = (*Profile.SETTINGS, "apply_rejections_automatically")
         labels = {
             "weekly_goal_applications": "Applications a week",
             "weekly_goal_followups": "Follow-ups a week",
             "weekly_goal_contacts": "People contacted a week",
+            "apply_rejections_automatically": "Apply rejections from mail automatically",
         }
 
 

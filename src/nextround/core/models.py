@@ -47,6 +47,12 @@ class Profile(models.Model):
     weekly_goal_applications = models.PositiveSmallIntegerField(default=5, validators=[at_most(MAX_GOAL)])
     weekly_goal_followups = models.PositiveSmallIntegerField(default=5, validators=[at_most(MAX_GOAL)])
     weekly_goal_contacts = models.PositiveSmallIntegerField(default=3, validators=[at_most(MAX_GOAL)])
+    apply_rejections_automatically = models.BooleanField(
+        "apply rejections automatically",
+        default=False,
+        help_text="When a letter that nextround reads as a rejection matches one of your applications, move "
+        "it to Rejected and start the plan without asking. Each one can still be undone on the Mail page.",
+    )
 
     # What the person chooses in Settings (and what an export carries): the rest is the installation's.
     SETTINGS = (

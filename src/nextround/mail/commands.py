@@ -32,7 +32,7 @@ def run_import(args) -> int:
     from django.db import transaction
 
     from nextround.mail import services, sources
-    from nextround.mail.models import Origin
+    from nextround.mail.vocabulary import MailOrigin
     from nextround.transfer.commands import existing_user
 
     user = existing_user(args.user)
@@ -55,7 +55,7 @@ def run_import(args) -> int:
             outcomes, summary = services.import_mail(
                 owner=user,
                 mails=services.parse_raw(chain()),
-                origin=Origin.COMMAND,
+                origin=MailOrigin.COMMAND,
                 dry_run=args.dry_run,
                 progress=bar.update if bar else None,
             )

@@ -14,7 +14,7 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
-from nextround.mail.kinds import MessageType
+from nextround.mail.vocabulary import MessageType
 from nextround.transfer.matching import normalise_company, same_company
 
 

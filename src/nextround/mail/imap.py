@@ -20,9 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.mail import vault
-from nextround.mail.models import MailAccount, Origin
+from nextround.mail.models import MailAccount
 from nextround.mail.parse import parse_bytes
 from nextround.mail.services import Intake, Summary
+from nextround.mail.vocabulary import MailOrigin
 
 BATCH = 100
 TIMEOUT = 20
@@ -140,7 +141,7 @@ def _sync(client, account: MailAccount, on_outcome, batch: int) -> SyncResult:
         uids = sorted(uid for uid in client.search(criteria) if uid > last_uid)
     except (OSError, imaplib.IMAP4.error) as exc:
         raise SyncFailed(f"{account.host} stopped answering while listing new messages ({exc}).") from None
-    intake = Intake(owner=account.owner, origin=Origin.IMAP)
+    intake = Intake(owner=account.owner, origin=MailOrigin.IMAP)
     done = 0
     for start in range(0, len(uids), batch):
         chunk = uids[start : start + batch]

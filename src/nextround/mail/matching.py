@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from nextround.mail import senders
-from nextround.mail.kinds import Action, MessageType
+from nextround.mail.vocabulary import Action, MessageType
 from nextround.transfer.matching import CompanyIndex, normalise_company
 
 # Brands that belong to one employer. A letter from any of them fits an application at any other.

@@ -2,11 +2,7 @@ from django.db import models
 from django.db.models import Q
 
 from nextround.core.models import OwnedModel
-from nextround.mail.kinds import ACTION_LABELS, TYPE_LABELS, Action, MessageType
-
-TYPE_CHOICES = [(kind.value, TYPE_LABELS[kind]) for kind in MessageType]
-ACTION_CHOICES = [(action.value, ACTION_LABELS[action]) for action in Action]
-
+from nextround.mail.vocabulary import Action, MailOrigin, MessageType, Review
 
 BADGES = {
     MessageType.REJECTION: "rejected",
@@ -19,20 +15,6 @@ BADGES = {
 }
 
 
-class Review(models.TextChoices):
-    PENDING = "pending", "Waiting for you"
-    ACCEPTED = "accepted", "Accepted"
-    AUTOMATIC = "automatic", "Applied automatically"
-    DISMISSED = "dismissed", "Dismissed"
-
-
-class Origin(models.TextChoices):
-    PASTE = "paste", "Pasted"
-    FILE = "file", "Uploaded file"
-    COMMAND = "command", "Command line"
-    IMAP = "imap", "Mailbox sync"
-
-
 class MailMessage(OwnedModel):
     """One message about the user's job search, with what nextround read in it and proposes to do.
 
@@ -41,14 +23,14 @@ class MailMessage(OwnedModel):
     """
 
     message_id = models.CharField(max_length=255)
-    origin = models.CharField(max_length=10, choices=Origin.choices)
+    origin = models.CharField(max_length=10, choices=MailOrigin.choices)
     subject = models.CharField(max_length=500, blank=True)
     sender_name = models.CharField(max_length=200, blank=True)
     sender_address = models.CharField(max_length=254, blank=True)
     sent_at = models.DateTimeField("the letter's date")
     text = models.TextField(max_length=60000, blank=True)
     forwarded = models.BooleanField(default=False)
-    kind = models.CharField("type", max_length=24, choices=TYPE_CHOICES)
+    kind = models.CharField("type", max_length=24, choices=MessageType.choices)
     confidence = models.FloatField(default=0)
     company_name = models.CharField(max_length=200, blank=True)
     role_title = models.CharField(max_length=200, blank=True)
@@ -59,7 +41,7 @@ class MailMessage(OwnedModel):
     )
     # Ids of the applications that fit equally well ("choose" proposals); the user picks one.
     candidates = models.JSONField(default=list, blank=True)
-    action = models.CharField(max_length=24, choices=ACTION_CHOICES)
+    action = models.CharField(max_length=24, choices=Action.choices)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
     applied = models.JSONField(default=dict, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)

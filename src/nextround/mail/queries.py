@@ -1,7 +1,8 @@
 """Reads for the Mail page: the review queue, what was handled lately, and the mailbox (constant queries)."""
 
 from nextround.mail import review
-from nextround.mail.models import MailAccount, MailMessage, Review
+from nextround.mail.models import MailAccount, MailMessage
+from nextround.mail.vocabulary import Review
 from nextround.tracker.models import Application
 
 QUEUE_LIMIT = 50

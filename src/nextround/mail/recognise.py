@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from nextround.mail import extract, senders
-from nextround.mail.kinds import MessageType
 from nextround.mail.parse import Mail
+from nextround.mail.vocabulary import MessageType
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
 PROTOTYPES_PATH = Path(__file__).with_name("prototypes.toml")

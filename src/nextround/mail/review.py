@@ -16,25 +16,27 @@ from django.utils import timezone
 from nextround.core.access import profile_for
 from nextround.mail import matching, senders
 from nextround.mail.extract import person_like
-from nextround.mail.kinds import Action, MessageType
-from nextround.mail.models import MailMessage, Review
+from nextround.mail.models import MailMessage
+from nextround.mail.vocabulary import Action, MessageType, Review
 from nextround.playbook import services as playbook
-from nextround.playbook.models import Plan
+from nextround.playbook.models import Plan, StepLog
 from nextround.tracker import services as tracker
 from nextround.tracker.models import (
-    CLOSED_STAGES,
     Application,
     ApplicationContact,
-    Channel,
     Company,
     Contact,
+    Interaction,
+    StageChange,
+)
+from nextround.tracker.vocabulary import (
+    CLOSED_STAGES,
+    Channel,
     ContactRole,
     Direction,
-    Interaction,
     InteractionKind,
     Source,
     Stage,
-    StageChange,
 )
 from nextround.transfer.matching import CompanyIndex
 
@@ -251,11 +253,12 @@ def undo(*, message: MailMessage) -> MailMessage:
         raise Refused("There is nothing to undo: this message was not accepted.")
     done = message.applied or {}
     owner = message.owner
+    log = StepLog.objects.filter(owner=owner, pk=done.get("feedback_log")).first()
+    if log is not None:
+        playbook.delete_feedback(log=log)
     plan = Plan.objects.filter(owner=owner, pk=done.get("plan_created")).first()
     if plan is not None:
-        playbook.discard_plan(plan=plan)
-    elif done.get("feedback_log"):
-        playbook.delete_feedback(owner=owner, log_id=done["feedback_log"])
+        playbook.discard_plan(plan=plan)  # kept if the user already worked on it
     change = StageChange.objects.filter(owner=owner, pk=done.get("stage_change")).first()
     if change is not None:
         tracker.remove_stage_change(change=change)

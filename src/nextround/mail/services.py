@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from nextround.mail import matching
-from nextround.mail.kinds import Action, MessageType
+from nextround.mail import matching, review
 from nextround.mail.models import MailMessage
 from nextround.mail.parse import Mail, parse_bytes
 from nextround.mail.recognise import Reading, recognise
 from nextround.mail.sources import RawMessage
-from nextround.tracker.models import CLOSED_STAGES, Application, Company
+from nextround.mail.vocabulary import Action, MessageType
+from nextround.tracker.models import Application, Company
+from nextround.tracker.vocabulary import CLOSED_STAGES
 
 BATCH = 200
 
@@ -127,9 +128,16 @@ class Intake:
             outcomes[position] = outcome
             if row is not None:
                 rows.append(row)
+        applied = 0
         if rows and not self.dry_run:
             with transaction.atomic():
                 MailMessage.objects.bulk_create(rows, ignore_conflicts=True)
+                applied = review.apply_automatically(
+                    owner=self.owner, message_ids=[r.message_id for r in rows]
+                )
+            if applied:
+                self.summary.applied += applied
+                self.refresh()  # the rejections applied moved applications; later letters see them moved
         return [outcomes[i] for i in range(len(mails))]
 
     def consider(self, mail: Mail, reading: Reading) -> tuple[Outcome, MailMessage | None]:

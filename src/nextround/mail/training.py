@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from nextround.mail import evaluate, recognise
-from nextround.mail.kinds import MessageType
 from nextround.mail.parse import parse_bytes
+from nextround.mail.vocabulary import MessageType
 
 CORPUS = Path(__file__).resolve().parents[3] / "training" / "mail" / "dev.jsonl"
 FOLDS = 5

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from nextround.core.access import get_owned
 from nextround.mail import accounts, imap, queries, review, services, sources
 from nextround.mail.forms import MAX_UPLOAD_BYTES, ChooseForm, MailboxForm, PasteForm, UploadForm
-from nextround.mail.models import MailMessage, Origin
+from nextround.mail.models import MailMessage
 from nextround.mail.parse import parse_text
+from nextround.mail.vocabulary import MailOrigin
 
 
 def page(request, *, status=200, **context):
@@ -57,7 +58,7 @@ def paste(request):
         return page(request, paste_form=form, status=422)
     with transaction.atomic():
         outcomes, summary = services.import_mail(
-            owner=request.user, mails=[parse_text(form.cleaned_data["text"])], origin=Origin.PASTE
+            owner=request.user, mails=[parse_text(form.cleaned_data["text"])], origin=MailOrigin.PASTE
         )
         list(outcomes)
     report(request, summary)
@@ -119,7 +120,7 @@ def upload_checked(request):
             raw = sources.iter_bytes(upload.read(), upload.name)
         with transaction.atomic():
             outcomes, summary = services.import_mail(
-                owner=request.user, mails=services.parse_raw(raw), origin=Origin.FILE
+                owner=request.user, mails=services.parse_raw(raw), origin=MailOrigin.FILE
             )
             list(outcomes)
     except sources.MailFileProblem as exc:

@@ -272,6 +272,53 @@ def log_step(
     return log
 
 
+@transaction.atomic
+def record_feedback(
+    *, plan: Plan, words: str, said_by: Contact | None = None, interaction: Interaction | None = None
+) -> StepLog:
+    """Feedback that came in writing, with the rejection itself (the Mail page finds the sentence in the
+    letter): kept as a feedback log on the plan's reflection step, where Insights count feedback. No step is
+    marked done: the user still sends the thank-you, makes the call and reflects."""
+    if said_by is not None and said_by.owner_id != plan.owner_id:
+        raise ValidationError({"said_by": "Pick one of your own contacts."})
+    step = plan.steps.filter(kind="reflection").first() or plan.steps.order_by("position", "pk").first()
+    if step is None:
+        raise Refused("This plan has no steps to keep the feedback with; refresh the plan first.")
+    log = StepLog(
+        owner=plan.owner,
+        step=step,
+        interaction=interaction,
+        outcome=Outcome.FEEDBACK,
+        words=words.strip(),
+        said_by=said_by,
+    )
+    log.full_clean()
+    log.save()
+    return log
+
+
+@transaction.atomic
+def delete_feedback(*, log: StepLog) -> None:
+    log.delete()
+
+
+@transaction.atomic
+def discard_plan(*, plan: Plan) -> bool:
+    """Delete a plan nobody has worked on yet (every step still to do, no edited draft, nothing logged),
+    for a rejection taken back; a plan the user worked on is kept. Says whether it was deleted."""
+    steps = plan.steps.all()
+    worked_on = (
+        steps.exclude(status=StepStatus.TODO).exists()
+        or steps.exclude(draft="").exists()
+        or StepLog.objects.filter(step__plan=plan).exists()
+        or any((plan.went_well, plan.do_differently, plan.learned))
+    )
+    if worked_on:
+        return False
+    plan.delete()
+    return True
+
+
 # --- keep in touch ----------------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
 from nextround.tracker.events import announce, application_created, stage_changed
@@ -156,6 +157,22 @@ def _follow_latest_moves(changes: list[StageChange]) -> None:
             application.stage, application.stage_changed_at, application.updated_at = stage, at, now
             moved.append(application)
         Application.objects.bulk_update(moved, ["stage", "stage_changed_at", "updated_at"])
+
+
+@transaction.atomic
+def remove_stage_change(*, change: StageChange) -> Application:
+    """Take one move out of an application's history (undoing a move made by mistake, or by accepting a
+    letter on the Mail page); the application goes back to its latest remaining move. The first entry of
+    a history stays: an application always has a stage. Nothing is announced: no move happened, and the
+    capability that asks for the removal knows what else to take back."""
+    application = change.application
+    remaining = application.stage_changes.exclude(pk=change.pk).order_by("-changed_at", "-pk").first()
+    if remaining is None:
+        raise Refused("This is the application's first stage; delete the application instead.")
+    change.delete()
+    application.stage, application.stage_changed_at = remaining.to_stage, remaining.changed_at
+    application.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    return application
 
 
 @transaction.atomic
