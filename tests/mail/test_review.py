@@ -194,6 +194,20 @@ class ReviewTests(PersonaTestCase):
         self.assertEqual((message.kind, message.review), ("rejection", "pending"))
         self.assertFalse(Application.objects.filter(company__name__icontains="Kestrel").exists())
 
+    def test_a_letter_older_than_the_applications_last_move_still_moves_it(self):
+        self.application = make_application(
+            self.owner, make_company(self.owner, "Brightwave"), role_title="Analyst", at=timezone.now()
+        )
+        letter = rejection(
+            sender="Brightwave <no-reply@greenhouse.io>",
+            subject="Your application to Brightwave",
+            message_id="o@x",
+        )
+        [message] = self.bring_in(letter)
+        self.accept(message)
+        self.application.refresh_from_db()
+        self.assertEqual(self.application.stage, Stage.REJECTED)
+
     def test_a_letter_dated_in_the_future_is_recorded_as_today(self):
         [message] = self.bring_in(self.from_hannah(date="Fri, 20 Mar 2026 10:00:00 +0000"))
         self.accept(message)

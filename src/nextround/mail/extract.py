@@ -43,6 +43,9 @@ NOT_A_COMPANY = words(
 SUBJECT_COMPANY = [
     re.compile(p)
     for p in (
+        rf"(?i:\bat\s+)(?P<company>{NAME})\s*[!.]?$",
+        rf"(?i:\b(?:sent|submitted) to\s+)(?P<company>{NAME})",
+        rf"^(?P<company>{NAME})\s+(?i:viewed|has viewed|reviewed|has reviewed)\b",
         rf"(?i:\b(?:application|applying|candidacy|interest)\s+(?:to|at|with|in)\s+)(?P<company>{NAME})",
         rf"(?i:\b(?:interview|call|chat|conversation|next steps?|offer|assessment|update)\s+)"
         rf"(?i:(?:with|from|at)\s+)(?P<company>{NAME})",
@@ -161,8 +164,10 @@ def fits_stem(name: str, stem: str) -> bool:
     return len(words) > 1 and stem == words[0] + "".join(w[0] for w in words[1:])
 
 
-def name_candidates(*, subject: str, from_name: str, sender: Sender, head: str) -> list[str]:
-    """Every place that may name the company, best first."""
+def name_candidates(
+    *, subject: str, from_name: str, sender: Sender, head: str
+) -> tuple[list[str], list[str]]:
+    """The names the header gives (subject, display name), and those the body gives, each best first."""
     subject = strip_prefixes(subject)
     found = [m.group("company") for pattern in SUBJECT_COMPANY for m in pattern.finditer(subject)]
     display = re.sub(r"\s+(?:at|@|from|via)\s+", " at ", from_name)
@@ -171,13 +176,13 @@ def name_candidates(*, subject: str, from_name: str, sender: Sender, head: str) 
     # A system's or a no-reply address's display name is the company's; a person's own address shows theirs.
     if from_name and not sender.board and (sender.automated or not person_like(from_name)):
         found.append(from_name)
-    found += [m.group("company") for pattern in BODY_COMPANY for m in pattern.finditer(head)]
-    names = []
-    for value in found:
-        name = clean_company(value)
-        if name and name.lower() not in {sender.ats.lower(), sender.board.lower(), "no reply", "noreply"}:
-            names.append(name)
-    return names
+    body = [m.group("company") for pattern in BODY_COMPANY for m in pattern.finditer(head)]
+    unwanted = {sender.ats.lower(), sender.board.lower(), "no reply", "noreply"}
+
+    def cleaned(values):
+        return [name for name in map(clean_company, values) if name and name.lower() not in unwanted]
+
+    return cleaned(found), cleaned(body)
 
 
 def company_of(
@@ -189,18 +194,26 @@ def company_of(
     that fits that spelling wins; otherwise the first name found, in the order of how rarely each place lies.
     """
     head = text[:3000]
-    for name in known:  # a company the user applied to, named anywhere in the header or opening
-        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f"{subject}\n{from_name}\n{head}", re.I):
-            return name
-    names = name_candidates(subject=subject, from_name=from_name, sender=sender, head=head)
+
+    def known_in(where: str) -> str:
+        found = [n for n in known if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", where, re.I)]
+        return found[0] if found else ""
+
+    # A company the user applied to, named in the subject or the sender's name, is the surest sign.
+    found = known_in(f"{subject}\n{from_name}")
+    if found:
+        return found
+    header, body = name_candidates(subject=subject, from_name=from_name, sender=sender, head=head)
+    names = header + body
     stem = sender.slug or (domain_stem(sender.company_domain) if sender.company_domain else "")
     if stem:
         fitting = [name for name in names if fits_stem(name, stem)]
         if fitting:
             return max(fitting, key=len) if len(squash(fitting[0])) < len(squash(stem)) else fitting[0]
         if sender.company_domain or not names:
-            return stem.title()
-    return names[0] if names else ""
+            return known_in(head) or stem.title()
+    # The header's names, then a company of the user's named in the opening, then the body's own guesses.
+    return (header[0] if header else "") or known_in(head) or (body[0] if body else "")
 
 
 def role_of(*, subject: str, text: str, company: str = "") -> str:

@@ -7,6 +7,7 @@ created is written down in `MailMessage.applied`, so undo removes exactly that a
 afterwards.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -69,9 +70,18 @@ def target_stage(message: MailMessage) -> str | None:
     return {Action.REJECT: Stage.REJECTED, Action.INTERVIEW: Stage.INTERVIEWING}.get(Action(message.action))
 
 
+def move_date(message: MailMessage, application: Application | None):
+    """When the move is recorded: the letter's date, but never in the future, and never before the
+    application's latest move (entered after the letter, say), which would leave the stage where it is."""
+    at = min(message.sent_at, timezone.now())
+    if application is not None and application.stage_changed_at and at < application.stage_changed_at:
+        at = min(application.stage_changed_at + dt.timedelta(seconds=1), timezone.now())
+    return at
+
+
 def steps(message: MailMessage) -> list[Step]:
     """What accepting this message will do, in words, before the user says yes."""
-    day = timezone.localtime(message.sent_at).date()
+    day = timezone.localtime(move_date(message, message.application)).date()
     company = message.application.company.name if message.application else message.company_name
     out = []
     if message.action == Action.CREATE:
@@ -228,7 +238,7 @@ def move_stage(message: MailMessage, application: Application, contact, applied:
     change = tracker.change_stage(
         application=application,
         stage=stage,
-        at=min(message.sent_at, timezone.now()),
+        at=move_date(message, application),
         what_was_said=(message.decisive or "")[:10000],
         told_by=contact,
         told_via=Channel.EMAIL,
