@@ -11,7 +11,8 @@ from nextround.mail.models import MailMessage
 from nextround.mail.parse import parse_bytes
 from nextround.mail.services import import_mail
 from nextround.mail.vocabulary import MailOrigin
-from nextround.playbook.models import Outcome, Plan, StepLog
+from nextround.playbook.models import Plan, StepLog
+from nextround.playbook.vocabulary import Outcome, StepKind
 from nextround.tracker.models import Application, Company, Contact, Interaction
 from nextround.tracker.vocabulary import ContactRole, Direction, Stage
 from tests.mail.helpers import invitation, rejection
@@ -66,7 +67,8 @@ class ReviewTests(PersonaTestCase):
         self.assertIn("we have decided to move forward with other candidates", letter.summary)
         self.assertEqual(list(letter.contacts.all()), [hannah])
         plan = Plan.objects.get(application=self.application)
-        self.assertEqual(plan.steps.get(kind="call_recruiter").contact, hannah)  # the sender is the recruiter
+        # The letter's writer is the plan's recruiter: the call goes to them.
+        self.assertEqual(plan.steps.get(kind=StepKind.CALL_RECRUITER).contact, hannah)
         feedback = StepLog.objects.get(owner=self.owner)
         self.assertEqual((feedback.outcome, feedback.said_by), (Outcome.FEEDBACK, hannah))
         self.assertTrue(feedback.words.startswith(FEEDBACK))
@@ -92,7 +94,7 @@ class ReviewTests(PersonaTestCase):
         [message] = self.bring_in(self.from_hannah())
         self.accept(message)
         plan = Plan.objects.get()
-        step = plan.steps.get(kind="thank_you")
+        step = plan.steps.get(kind=StepKind.THANK_YOU)
         self.client.post(f"/plan-steps/{step.pk}/status/", {"status": "done"})
         self.client.post(f"/mail/messages/{message.pk}/undo/")
         self.assertTrue(Plan.objects.filter(pk=plan.pk).exists())

@@ -281,7 +281,8 @@ def record_feedback(
     marked done: the user still sends the thank-you, makes the call and reflects."""
     if said_by is not None and said_by.owner_id != plan.owner_id:
         raise ValidationError({"said_by": "Pick one of your own contacts."})
-    step = plan.steps.filter(kind="reflection").first() or plan.steps.order_by("position", "pk").first()
+    steps = plan.steps.order_by("position", "pk")
+    step = steps.filter(kind=StepKind.REFLECTION).first() or steps.first()
     if step is None:
         raise Refused("This plan has no steps to keep the feedback with; refresh the plan first.")
     log = StepLog(
