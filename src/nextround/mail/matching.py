@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from nextround.mail import senders
 from nextround.mail.vocabulary import Action, MessageType
+from nextround.tracker.vocabulary import Stage
 from nextround.transfer.matching import CompanyIndex, normalise_company
 
 # Brands that belong to one employer. A letter from any of them fits an application at any other.
@@ -147,7 +148,7 @@ def choose(fitting: list[tuple[Candidate, str]], role: str) -> Match:
     return Match(None, candidates=tuple(sorted(c.id for c, _ in pool)), reason="several applications fit")
 
 
-INTERVIEW_BEFORE = {"saved", "applied", "screening"}
+INTERVIEW_BEFORE = frozenset({Stage.SAVED, Stage.APPLIED, Stage.SCREENING})
 
 
 def propose(kind: MessageType, found: Match, stage: str | None, company: str) -> Action:
@@ -160,7 +161,7 @@ def propose(kind: MessageType, found: Match, stage: str | None, company: str) ->
         if kind == MessageType.OUTREACH or not company:
             return Action.LOG
         return Action.CREATE
-    if kind == MessageType.REJECTION and stage != "rejected":
+    if kind == MessageType.REJECTION and stage != Stage.REJECTED:
         return Action.REJECT
     if kind == MessageType.INTERVIEW and stage in INTERVIEW_BEFORE:
         return Action.INTERVIEW

@@ -16,7 +16,7 @@ from nextround.mail import accounts, imap, queries, review, services, sources
 from nextround.mail.forms import MAX_UPLOAD_BYTES, ChooseForm, MailboxForm, PasteForm, UploadForm
 from nextround.mail.models import MailMessage
 from nextround.mail.parse import parse_text
-from nextround.mail.vocabulary import MailOrigin
+from nextround.mail.vocabulary import MailOrigin, Review
 
 
 def page(request, *, status=200, **context):
@@ -172,7 +172,7 @@ def dismiss(request, pk):
 def undo(request, pk):
     message = get_owned(MailMessage, request.user, pk)
     try:
-        if message.review == "dismissed":
+        if message.review == Review.DISMISSED:
             review.restore(message=message)
         else:
             review.undo(message=message)
