@@ -238,7 +238,8 @@ FEEDBACK = re.compile(
     r"(?:more|deeper|stronger|broader) (?:experience|background|depth|exposure|knowledge)|"
     r"your (?:take-home|assessment|exercise|case study|presentation|portfolio|technical|coding|system design)"
     r"|(?:strong|impressive|great) .{0,40}\bbut\b|did not (?:quite )?(?:demonstrate|show|meet)|"
-    r"(?:areas?|room) (?:for|to) (?:grow|improve|development))",
+    r"(?:areas?|room) (?:for|to) (?:grow|improve|development)|\bgap\b|identified|lacked|would benefit from|"
+    r"not (?:quite )?(?:as )?(?:deep|strong|broad) as)",
     re.I,
 )
 NO_FEEDBACK = re.compile(

@@ -190,13 +190,12 @@ def read_details(mail, kind, confidence, sentences, closeness, row, known) -> Re
     if kind == MessageType.OTHER:
         return Reading(kind, confidence, scores=scores)
     who = senders.classify(mail.from_address)
-    decisive = ""
-    if len(sentences):
-        decisive = sentences[int(np.argmax(closeness[:, TYPES.index(kind.value)]))]
-    feedback = ""
-    if kind == MessageType.REJECTION:
-        found = [s for s in extract.feedback_candidates(sentences) if s != decisive]
-        feedback = found[0] if found else ""
+    feedback_sentences = extract.feedback_candidates(sentences) if kind == MessageType.REJECTION else []
+    # The decisive sentence is the news itself; a feedback sentence near it is shown on its own.
+    column = closeness[:, TYPES.index(kind.value)] if len(sentences) else np.zeros(0)
+    ranked = [sentences[i] for i in np.argsort(-column, kind="stable")]
+    decisive = next((s for s in ranked if s not in feedback_sentences), ranked[0] if ranked else "")
+    feedback = next((s for s in feedback_sentences if s != decisive), "")
     company = extract.company_of(
         subject=mail.subject, from_name=mail.from_name, sender=who, text=mail.text, known=known
     )

@@ -19,7 +19,7 @@ from nextround.mail.vocabulary import MessageType
 CORPUS = Path(__file__).resolve().parents[3] / "training" / "mail" / "dev.jsonl"
 FOLDS = 5
 REJECTION_PRECISION = 0.99
-REGULARISATION = 2.0
+REGULARISATION = 16.0
 
 
 def load(path: Path):
