@@ -27,7 +27,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        # The mail setting is not in Profile.SETTINGS: those are what an export carries, and format 1 is frozen.
+        # Not in Profile.SETTINGS: those are what an export carries, and export format 1 is frozen.
         fields = (*Profile.SETTINGS, "apply_rejections_automatically")
         labels = {
             "weekly_goal_applications": "Applications a week",

@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from nextround.mail.vocabulary import MessageType
-from nextround.transfer.matching import normalise_company, same_company
+from nextround.tracker.matching import normalise_company, same_company
 
 
 def read_corpus(path: Path) -> Iterator[dict]:

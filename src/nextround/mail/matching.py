@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from nextround.mail import senders
 from nextround.mail.vocabulary import Action, MessageType
+from nextround.tracker.matching import CompanyIndex, normalise_company
 from nextround.tracker.vocabulary import Stage
-from nextround.transfer.matching import CompanyIndex, normalise_company
 
 # Brands that belong to one employer. A letter from any of them fits an application at any other.
 PARENT_BRANDS = [

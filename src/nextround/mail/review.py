@@ -22,6 +22,7 @@ from nextround.mail.vocabulary import Action, MessageType, Review
 from nextround.playbook import services as playbook
 from nextround.playbook.models import Plan, StepLog
 from nextround.tracker import services as tracker
+from nextround.tracker.matching import CompanyIndex
 from nextround.tracker.models import (
     Application,
     ApplicationContact,
@@ -39,7 +40,6 @@ from nextround.tracker.vocabulary import (
     Source,
     Stage,
 )
-from nextround.transfer.matching import CompanyIndex
 
 UNNAMED_ROLE = "Role not named in the letter"
 
