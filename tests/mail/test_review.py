@@ -189,8 +189,8 @@ class ReviewTests(PersonaTestCase):
             message_id="k@x",
         )
         letter.set_content(
-            "Dear Alex, thank you for applying to Kestrel Bank. We regret to inform you that we "
-            "have decided not to move forward with your application."
+            "Dear Alex, thank you for applying for the Analyst role at Kestrel Bank. We regret to inform you "
+            "that we have decided not to move forward with your application."
         )
         [message] = self.bring_in(letter)
         self.assertEqual((message.kind, message.review), ("rejection", "pending"))

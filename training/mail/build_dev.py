@@ -780,6 +780,21 @@ def forward(item, date):
     )
 
 
+SENTENCES = OUT.with_name("sentences.jsonl")
+
+
+def write_sentences():
+    """The pieces as labelled sentences, for the sentence model: what each kind of news sounds like, and the
+    filler ("none") that surrounds it."""
+    values = dict(company="Acme", role="Data Analyst", recruiter="Sam Lee", slug="acme", req=12345, first="Alex",
+                  full="Alex Morgan", sig="Sam")
+    pools = [("rejection", REJECT), ("interview_invitation", INTERVIEW), ("assessment", ASSESSMENT),
+             ("application_received", RECEIVED), ("offer", OFFER), ("recruiter_outreach", OUTREACH),
+             ("status_update", STATUS), ("none", THANKS_OPEN + REJECT_SOFTEN + REAPPLY + RECEIVED_EXTRA + FEEDBACK)]
+    rows = [{"text": fill(text, **values), "label": label} for label, pool in pools for text in pool if text]
+    SENTENCES.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
 def main():
     rows = []
     start = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
@@ -810,6 +825,7 @@ def main():
                     "expect": expect,
                 }
             )
+    write_sentences()
     rng.shuffle(rows)
     OUT.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     print(f"wrote {len(rows)} messages to {OUT}")

@@ -25,11 +25,66 @@ from nextround.mail.parse import Mail
 from nextround.mail.vocabulary import MessageType
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
+SENTENCE_MODEL_PATH = Path(__file__).with_name("sentences.npz")
 PROTOTYPES_PATH = Path(__file__).with_name("prototypes.toml")
 TYPES = tuple(kind.value for kind in MessageType)
 MAX_SENTENCES = 60
-NGRAM_TEXT = 1500
-RECIPE = {"ngrams": [1, 2], "buckets": 1024}
+SENTENCE_CLASSES = (*TYPES, "none")
+SENTENCE_RECIPE = {"embedding": True, "ngrams": [1, 2], "buckets": 2048}
+CUE_TEXT = 4000
+
+# Phrases that give each kind of news away. One input of the model among several (it weighs them), kept
+# short and general: the model, not this list, decides.
+CUES = {
+    kind: re.compile("|".join(patterns), re.I)
+    for kind, patterns in {
+        "rejection": (
+            r"\bnot (?:be )?(?:moving|progressing|proceeding|taking|going) (?:forward|ahead|further|things)",
+            r"\bdecided (?:not )?to (?:move|proceed|go|pursue|progress) (?:forward |ahead )?with "
+            r"(?:other|another|someone)",
+            r"\bnot (?:been )?(?:selected|successful|shortlisted)|\bunsuccessful",
+            r"\b(?:position|role) has (?:now )?been filled|\boffer to (?:someone|another)",
+            r"\b(?:won't|will not|unable to|cannot) (?:be able to )?(?:offer|extend|invite)",
+            r"\bnot the right (?:match|fit)|\bclosed? (?:the|this) (?:search|req|role)",
+            r"\bit's a no\b|\bregret to inform|\bno longer (?:hiring|considering)",
+        ),
+        "interview_invitation": (
+            r"\binvite you to (?:an? )?(?:interview|call|chat)",
+            r"\binterview (?:is|has been) (?:scheduled|booked|confirmed)",
+            r"\bschedul\w+ (?:a|an|your) (?:interview|call)|\byour availability",
+            r"\b(?:pick|book) a (?:time|slot)|\bphone screen|\bonsite|calendly|goodtime",
+        ),
+        "assessment": (
+            r"\btake-home|\bassessment|\bcoding (?:challenge|test)",
+            r"\btechnical (?:test|exercise|task|assignment)|hackerrank|codility|hirevue",
+            r"\bcase study|\bskills test|\bquestionnaire|\bonline test",
+        ),
+        "application_received": (
+            r"\breceived your application|\bwe've got your application|\backnowledg",
+            r"\bapplication (?:was|has been|is) (?:received|submitted|complete)",
+            r"\bthank(?:s| you) for (?:applying|your application|submitting)|\bconfirm (?:receipt|that we)",
+        ),
+        "offer": (
+            r"\boffer (?:letter|of employment|details)|\bconditional offer",
+            r"\b(?:pleased|delighted|thrilled|happy) to (?:offer|extend|make you)|\bextend (?:you )?an offer",
+            r"\bbring you on board|\bwelcome (?:aboard|to the team)",
+        ),
+        "recruiter_outreach": (
+            r"\bcame across your (?:profile|background)|\bopen to (?:new )?opportunit",
+            r"\bwould you be (?:open|interested)|\breaching out|\bcaught my eye",
+            r"\bconfidential search|\bworth a chat|\bi recruit",
+        ),
+        "status_update": (
+            r"\bstill (?:under review|reviewing|being considered|interviewing|finishing)",
+            r"\bstatus (?:of your application )?has changed|\bunder consideration|\btaking longer",
+            r"\bhaven't forgotten|\bon hold|\bexpect to (?:have an update|be in touch|decide)",
+        ),
+        "other": (
+            r"\bunsubscribe|\bjob alert|\bjobs? (?:you might|for you|matching|that match)",
+            r"\bnewsletter|\bwebinar|\byour order|\breceipt|\bviewed your profile|\bapply now|\beasy apply",
+        ),
+    }.items()
+}
 
 DIGEST_LINE = re.compile(
     r"(?im)^.{0,80}\b(?:apply now|easy apply|actively recruiting|view job|see job|new job|"
@@ -56,18 +111,19 @@ class Reading:
         return self.type != MessageType.OTHER
 
 
+def example_sentences() -> list[tuple[str, str]]:
+    """(sentence, class) for every example in prototypes.toml, "none" included."""
+    data = tomllib.loads(PROTOTYPES_PATH.read_text(encoding="utf-8"))
+    return [(sentence, kind) for kind in SENTENCE_CLASSES for sentence in data[kind]["sentences"]]
+
+
 @cache
 def prototypes() -> tuple[np.ndarray, np.ndarray]:
-    """(embeddings of every example sentence, the type index of each)."""
+    """(embeddings of every example sentence of a type, the type index of each)."""
     from nextround.semantic import embed
 
-    data = tomllib.loads(PROTOTYPES_PATH.read_text(encoding="utf-8"))
-    sentences, owners = [], []
-    for index, kind in enumerate(TYPES):
-        for sentence in data[kind]["sentences"]:
-            sentences.append(sentence)
-            owners.append(index)
-    return embed(sentences), np.array(owners)
+    pairs = [(sentence, TYPES.index(kind)) for sentence, kind in example_sentences() if kind in TYPES]
+    return embed([sentence for sentence, _ in pairs]), np.array([index for _, index in pairs])
 
 
 def body_sentences(mail: Mail) -> list[str]:
@@ -100,53 +156,76 @@ class Features:
     closeness: list[np.ndarray]  # per message: (sentences, types) closeness to each type's examples
 
 
-def featurize(mails: Sequence[Mail]) -> Features:
-    """The model's inputs for a batch of messages (one embedding call for all their sentences)."""
-    from nextround.semantic import embed
-    from nextround.semantic.features import hashed_ngrams
+def sentence_rows(texts: Sequence[str]):
+    """The sentence model's input: the embedding and the hashed word pairs (its recipe)."""
+    from nextround.semantic import featurize as semantic_features
 
+    return semantic_features(texts, SENTENCE_RECIPE)
+
+
+# Words that put a letter in a job search at all: a "rejection" about a flat or a loan has none of them.
+JOB_CONTEXT = re.compile(
+    r"\b(?:role|position|job|candida\w*|interview\w*|hiring|recruit\w*|talent|vacanc\w*|opening|"
+    r"employ\w*|career\w*|hire|onsite|offer)\b",
+    re.I,
+)
+
+
+def cue_counts(text: str) -> np.ndarray:
+    counts = [min(len(pattern.findall(text)), 3) / 3 for pattern in CUES.values()]
+    counts.append(min(len(JOB_CONTEXT.findall(text)), 6) / 6)
+    return np.array(counts, dtype=np.float32)
+
+
+def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
+    """The message model's inputs for a batch of messages (one embedding call for all their sentences).
+
+    Few and general on purpose: per type, the sentence model's strongest vote among the body's sentences
+    and its vote on the subject, the closest example sentence, the subject's closeness, the phrase cues, and
+    who sent it. A model over raw word features learned the team's own phrasing and little else.
+    """
+    from nextround.semantic import embed
+
+    sentence_model = sentence_model or load_sentence_model()
     proto_vectors, proto_types = prototypes()
     per_mail = [body_sentences(mail) for mail in mails]
     subjects = [mail.subject or "" for mail in mails]
-    flat = subjects + [sentence for sentences in per_mail for sentence in sentences]
-    vectors = embed(flat)
-    subject_vectors, sentence_vectors = vectors[: len(mails)], vectors[len(mails) :]
-    similarity = (
-        sentence_vectors @ proto_vectors.T if len(sentence_vectors) else np.zeros((0, len(proto_types)))
-    )
-    by_type = np.full((len(similarity), len(TYPES)), -1.0, dtype=np.float32)
+    flat_texts = subjects + [sentence for sentences in per_mail for sentence in sentences]
+    vectors = embed(flat_texts)
+    votes = sentence_model.probabilities(sentence_rows(flat_texts))[:, : len(TYPES)]
+    similarity = vectors @ proto_vectors.T
+    close = np.full((len(flat_texts), len(TYPES)), -1.0, dtype=np.float32)
     for index in range(len(TYPES)):
         columns = proto_types == index
-        if columns.any() and len(similarity):
-            by_type[:, index] = similarity[:, columns].max(axis=1)
-    subject_close = np.full((len(mails), len(TYPES)), -1.0, dtype=np.float32)
-    subject_similarity = subject_vectors @ proto_vectors.T
-    for index in range(len(TYPES)):
-        subject_close[:, index] = subject_similarity[:, proto_types == index].max(axis=1)
-    ngrams = hashed_ngrams(
-        [f"{mail.subject}\n{mail.text[:NGRAM_TEXT]}" for mail in mails], RECIPE["ngrams"], RECIPE["buckets"]
-    )
-    rows, closeness, offset = [], [], 0
+        if columns.any():
+            close[:, index] = similarity[:, columns].max(axis=1)
+    rows, closeness, offset = [], [], len(mails)
     for position, (mail, sentences) in enumerate(zip(mails, per_mail, strict=True)):
         count = len(sentences)
-        own = by_type[offset : offset + count]
-        mean = sentence_vectors[offset : offset + count].mean(axis=0) if count else np.zeros(vectors.shape[1])
-        best = own.max(axis=0) if count else np.full(len(TYPES), -1.0)
+        own_votes, own_close = votes[offset : offset + count], close[offset : offset + count]
         offset += count
-        closeness.append(own)
+        closeness.append(own_votes + own_close)  # ranks the sentences for "the one that decided it"
+        empty = np.zeros(len(TYPES), dtype=np.float32)
         rows.append(
             np.concatenate(
                 [
-                    subject_vectors[position],
-                    mean,
-                    best,
-                    subject_close[position],
+                    own_votes.max(axis=0) if count else empty,
+                    votes[position],
+                    own_close.max(axis=0) if count else empty - 1,
+                    close[position],
+                    cue_counts(f"{mail.subject}\n{mail.text[:CUE_TEXT]}"),
                     np.array(sender_flags(mail), dtype=np.float32),
-                    ngrams[position],
                 ]
             )
         )
     return Features(np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 0)), per_mail, closeness)
+
+
+@cache
+def load_sentence_model(path: Path = SENTENCE_MODEL_PATH):
+    from nextround.semantic import LinearModel
+
+    return LinearModel.load(path)
 
 
 @cache
@@ -157,13 +236,39 @@ def load_model(path: Path = MODEL_PATH):
 
 
 def decide(probabilities: np.ndarray, thresholds: dict) -> tuple[int, float]:
-    """The type to report: the most likely one, unless it is a rejection below its precision threshold."""
-    order = np.argsort(-probabilities, kind="stable")
-    for index in order:
-        kind = TYPES[index]
-        if probabilities[index] >= thresholds.get(kind, 0.0):
-            return int(index), float(probabilities[index])
-    return TYPES.index(MessageType.OTHER.value), float(probabilities[TYPES.index(MessageType.OTHER.value)])
+    """The type to report: the most likely one, unless it is a rejection below its precision threshold.
+
+    A letter that was most likely a rejection but not surely one is kept as a status update (logged, never
+    closing anything) rather than dropped as "other": the user still sees it in the queue."""
+    order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
+    top = TYPES[order[0]]
+    if probabilities[order[0]] >= thresholds.get(top, 0.0):
+        return order[0], float(probabilities[order[0]])
+    following = next(i for i in order[1:] if probabilities[i] >= thresholds.get(TYPES[i], 0.0))
+    if top == MessageType.REJECTION and TYPES[following] == MessageType.OTHER:
+        following = TYPES.index(MessageType.STATUS.value)
+    return following, float(probabilities[following])
+
+
+NEWSLETTER_SERVICES = ("Substack", "Mailchimp", "SendGrid")
+
+
+def rejection_possible(mail: Mail) -> bool:
+    """A rejection is about a job and comes from someone who could make one: never a newsletter (which
+    quotes "we have decided to move forward with other candidates" in an article about rejection), never a
+    letter without a word of a job search (a loan, a flat, a talk proposal)."""
+    who = senders.classify(mail.from_address)
+    if who.board in NEWSLETTER_SERVICES:
+        return False
+    return bool(JOB_CONTEXT.search(f"{mail.subject}\n{mail.text[:CUE_TEXT]}"))
+
+
+def guarded(mail: Mail, row: np.ndarray) -> np.ndarray:
+    if rejection_possible(mail):
+        return row
+    row = row.copy()
+    row[TYPES.index(MessageType.REJECTION.value)] = 0.0
+    return row
 
 
 def recognise(mails: Sequence[Mail], *, known_companies: Sequence[str] = (), model=None) -> list[Reading]:
@@ -179,7 +284,7 @@ def recognise(mails: Sequence[Mail], *, known_companies: Sequence[str] = (), mod
     for mail, row, sentences, closeness in zip(
         mails, probabilities, features.sentences, features.closeness, strict=True
     ):
-        index, confidence = decide(row, thresholds)
+        index, confidence = decide(guarded(mail, row), thresholds)
         kind = MessageType(TYPES[index])
         readings.append(read_details(mail, kind, confidence, sentences, closeness, row, known))
     return readings
