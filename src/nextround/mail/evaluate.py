@@ -129,3 +129,35 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> Scores:
         else 1.0,
         confusions=[(e.get("id", ""), e["type"], g["type"]) for e, g in pairs if e["type"] != g["type"]],
     )
+
+
+def read_with_library(rows: list[dict]) -> list[dict]:
+    """What the recogniser makes of each row, read through the library (parse, then recognise)."""
+    from nextround.mail.parse import parse_bytes
+    from nextround.mail.recognise import recognise
+
+    mails = [parse_bytes(to_message(row).as_bytes()) for row in rows]
+    return [
+        {"type": r.type.value, "company": r.company, "role": r.role, "feedback": r.feedback}
+        for r in recognise(mails)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m nextround.mail.evaluate FILE.jsonl`: figures per type, and every message read wrongly."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m nextround.mail.evaluate")
+    parser.add_argument("corpus", type=Path)
+    args = parser.parse_args(argv)
+    rows = list(read_corpus(args.corpus))
+    found = read_with_library(rows)
+    scores = score(({"id": r["id"], **r["expect"]}, got) for r, got in zip(rows, found, strict=True))
+    print("\n".join(scores.lines()))
+    for row_id, expected, got in scores.confusions:
+        print(f"  {row_id}: expected {expected}, got {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

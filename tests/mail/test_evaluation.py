@@ -1,0 +1,38 @@
+"""The recogniser's figures, guarded: a change that reads the labelled letters worse fails here.
+
+The blind set (tests/mail/corpus/blind.jsonl) was written apart from the recogniser and measured once, when
+the recogniser was final (docs/mail.md gives the figures and every failure); it is never used to tune. These
+floors are the figures measured then, less a rounding margin, so they catch a regression, not a promise.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from nextround.mail import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+BLIND = ROOT / "tests" / "mail" / "corpus" / "blind.jsonl"
+DEV = ROOT / "training" / "mail" / "dev.jsonl"
+
+# (type accuracy, rejection precision, rejection recall) as measured (docs/mail.md), less 0.01.
+FLOORS = {BLIND: (0.74, 0.89, 0.70), DEV: (0.88, 0.97, 0.87)}
+
+
+@pytest.mark.parametrize("corpus", [BLIND, DEV], ids=["blind", "dev"])
+def test_the_figures_do_not_fall(corpus):
+    rows = list(evaluate.read_corpus(corpus))
+    scores = evaluate.score(
+        ({"id": row["id"], **row["expect"]}, found)
+        for row, found in zip(rows, evaluate.read_with_library(rows), strict=True)
+    )
+    accuracy, precision, recall = FLOORS[corpus]
+    rejection = scores.per_type["rejection"]
+    assert scores.accuracy >= accuracy, "\n".join(scores.lines())
+    assert rejection["precision"] >= precision, "\n".join(scores.lines())
+    assert rejection["recall"] >= recall, "\n".join(scores.lines())
+
+
+def test_the_labelled_sets_are_as_large_as_promised():
+    blind, dev = (len(list(evaluate.read_corpus(path))) for path in (BLIND, DEV))
+    assert blind >= 220 and dev >= 250 and blind + dev >= 400
