@@ -96,6 +96,13 @@ class Matcher:
 
         if company:
             add(self.names.find_all(company), "company name")
+            # A close spelling ("Northwind Analytcs") is only a proposal here: the user accepts or not.
+            close = self.names.suggest(company)
+            if close is not None and not found:
+                add(
+                    [close] + [pk for pk in self.names.find_all(self.by_id[close].company) if pk != close],
+                    "similar name",
+                )
             key = squash(company)
             add(self.by_key.get(key, ()), "company name")
             add(self.by_key.get("prefix:" + key, ()), "company name")
