@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_data_version'),
+        ("core", "0003_data_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='profile',
-            name='apply_rejections_automatically',
-            field=models.BooleanField(default=False, help_text='When a letter that nextround reads as a rejection matches one of your applications, move it to Rejected and start the plan without asking. Each one can still be undone on the Mail page.', verbose_name='apply rejections automatically'),
+            model_name="profile",
+            name="apply_rejections_automatically",
+            field=models.BooleanField(
+                default=False,
+                help_text="When a letter that nextround reads as a rejection matches one of your applications, move it to Rejected and start the plan without asking. Each one can still be undone on the Mail page.",
+                verbose_name="apply rejections automatically",
+            ),
         ),
     ]
