@@ -101,9 +101,12 @@ VERSION_1 = {
     "playbook_step_logs": ["step", "interaction", "outcome", "words", "said_by", "tags", "questions_asked"],
 }
 # Kept per user but not part of the export, on purpose: uploads waiting between import steps.
-NOT_EXPORTED_MODELS = {"transfer.upload"}
-# Profile settings that stay with the installation: the calendar token is new after a restore.
-NOT_EXPORTED_PROFILE = {"id", "user", "calendar_token"}
+# The mailbox (its app password is never exported) and the mail review queue: what accepting a letter did
+# (the stage move, the logged letter, the contact) is in the tracker's sections.
+NOT_EXPORTED_MODELS = {"transfer.upload", "mail.mailaccount", "mail.mailmessage"}
+# Profile settings that stay with the installation: the calendar token is new after a restore; applying
+# rejections from mail automatically goes with the mailbox, which is not exported either.
+NOT_EXPORTED_PROFILE = {"id", "user", "calendar_token", "apply_rejections_automatically"}
 
 
 def exporter_format() -> dict[str, list[str]]:
