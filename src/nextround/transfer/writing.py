@@ -78,11 +78,13 @@ class Companies:
         self.suggestions: list[Suggestion] = []
         self.by_lower: dict[str, int] = {}
         self.index = CompanyIndex()
+        self.before = CompanyIndex()  # only the companies you had: suggestions are made against these
         self.real: dict[int, int] = {}  # stand-in id -> id in the database, once written
         self._fake_ids = itertools.count(-1, -1)  # a dry run numbers the companies it would create
         for pk, name in Company.objects.filter(owner=owner).values_list("pk", "name").order_by("pk"):
             self.by_lower.setdefault(name.lower(), pk)
             self.index.add(name, pk)
+            self.before.add(name, pk)
             self.names[pk] = name
         # Names the user confirmed are one of their companies ("Capita One" is my "Capital One").
         for name, pk in (aliases or {}).items():
@@ -98,7 +100,7 @@ class Companies:
             if pk is None:
                 # A name close to one of yours ("Capita One", "Capital One") is a new company, and a
                 # suggestion you confirm; a similarity score never merges two employers on its own.
-                close = self.index.suggest(name)
+                close = self.before.suggest(name)
                 # A stand-in id until the insert, so that "ACME Inc." later in the batch finds "Acme".
                 pk = next(self._fake_ids)
                 new[pk] = Company(owner=self.owner, name=name)
