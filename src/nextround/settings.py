@@ -67,6 +67,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"
 
+FORM_RENDERER = "nextround.core.rendering.SiteFormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

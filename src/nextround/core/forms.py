@@ -1,8 +1,7 @@
-import zoneinfo
-
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
+from nextround.core import timezones
 from nextround.core.models import Profile
 
 
@@ -18,12 +17,12 @@ class SignupForm(UserCreationForm):
         fields = ("username",)
 
 
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.TypedChoiceField(choices=time_zone_choices, label="Time zone")
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        help_text="Every date you see is in it. Type a city or a country to find yours.",
+        widget=forms.Select(attrs={"data-picker": "search"}),
+    )
 
     class Meta:
         model = Profile
@@ -35,6 +34,10 @@ class ProfileForm(forms.ModelForm):
             "weekly_goal_contacts": "People contacted a week",
             "apply_rejections_automatically": "Apply rejections from mail automatically",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = timezones.choices(keep=self.instance.time_zone)
 
 
 def words_field(label: str, help_text: str) -> forms.CharField:

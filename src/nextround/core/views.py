@@ -1,20 +1,22 @@
 import contextlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from nextround.core import services
 from nextround.core.access import profile_for
 from nextround.core.forms import ProfileForm, SignupForm
-from nextround.core.links import absolute_url
+from nextround.core.links import absolute_url, reachable_from_the_internet, webcal
 
 
 def server_error(request):
@@ -28,6 +30,14 @@ def server_error(request):
     if is_database_busy(sys.exc_info()[1]):
         return busy_response(request)
     return django_server_error(request)
+
+
+@require_GET
+@cache_control(max_age=24 * 3600, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; answer with the site's icon."""
+    path = finders.find("nextround/favicon.ico")
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
 
 
 @never_cache
@@ -72,10 +82,17 @@ def settings_page(request):
         with contextlib.suppress(NoReverseMatch):
             token = profile.calendar_token
             feed_url = absolute_url(request, reverse("playbook:calendar_feed", kwargs={"token": token}))
+    calendar = {
+        "url": feed_url,
+        "webcal": webcal(feed_url),
+        "host": urlsplit(feed_url).netloc,
+        "reachable": reachable_from_the_internet(feed_url),
+        "public_url_set": bool(settings.PUBLIC_URL),
+    }
     context = {
         "form": form,
         "profile": profile,
-        "feed_url": feed_url,
+        "calendar": calendar,
         "feed_days_back": settings.CALENDAR_FEED_DAYS_BACK,
         "feed_days_ahead": settings.CALENDAR_FEED_DAYS_AHEAD,
     }

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from nextround.core.forms import search_field, words_field
@@ -35,6 +36,31 @@ def not_in_future(value):
     return value
 
 
+# A people picker searches all your contacts as you type (pickers.js); without script it is a plain select.
+PEOPLE_PICKER = {"data-picker": "people", "data-search-url": reverse_lazy("tracker:contact_search")}
+
+# What an empty choice means, in words, instead of Django's "---------".
+EMPTY_CHOICE = {
+    "company": "No company",
+    "application": "No application",
+    "contact": "Nobody",
+    "work_mode": "Not said",
+    "direction": "Not said",
+    "told_by": "Not said",
+    "told_via": "Not said",
+}
+
+
+def name_empty_choices(form) -> None:
+    for name, field in form.fields.items():
+        label = EMPTY_CHOICE.get(name, "None")
+        if getattr(field, "empty_label", None) == "---------":
+            field.empty_label = label
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            blank = ("", "---------"), ("", "—")
+            field.choices = [("", label) if choice in blank else choice for choice in field.choices]
+
+
 class OwnedModelForm(forms.ModelForm):
     """A model form whose rows belong to `owner`; choices of related rows are limited to the owner's."""
 
@@ -50,6 +76,7 @@ class OwnedModelForm(forms.ModelForm):
                 )
         if "contacts" in self.fields:
             self.fields["contacts"].queryset = Contact.objects.filter(owner=owner)
+        name_empty_choices(self)
 
     def _get_validation_exclusions(self):
         # `owner` is not a form field, but constraints that include it (unique names) must still be checked.
@@ -116,8 +143,10 @@ class StageForm(forms.Form):
         help_text="Leave empty for now; pick an earlier day if it happened before.",
     )
     what_was_said = words_field("What they said", "Optional. Their words, as close as you remember them.")
-    told_by = forms.ModelChoiceField(label="Who told you", queryset=Contact.objects.none(), required=False)
-    told_via = forms.ChoiceField(label="How", choices=[("", "—")] + Channel.choices, required=False)
+    told_by = forms.ModelChoiceField(
+        label="Who told you", queryset=Contact.objects.none(), required=False, empty_label="Not said"
+    )
+    told_via = forms.ChoiceField(label="How", choices=[("", "Not said")] + Channel.choices, required=False)
 
     def __init__(self, *args, owner, application=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +187,11 @@ class ContactForm(OwnedModelForm):
 
 
 class LinkContactForm(forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), empty_label="Pick a contact")
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(),
+        empty_label="Pick a contact",
+        widget=forms.Select(attrs=PEOPLE_PICKER),
+    )
     role = forms.ChoiceField(choices=ContactRole.choices)
     connected = forms.BooleanField(label="We connected", required=False)
 
@@ -174,7 +207,7 @@ class InteractionForm(OwnedModelForm):
         widgets = {
             "occurred_at": DateTimeInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "contacts": forms.SelectMultiple(attrs={"size": 4}),
+            "contacts": forms.SelectMultiple(attrs={"size": 4, **PEOPLE_PICKER}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -190,7 +223,11 @@ class FollowUpForm(OwnedModelForm):
     class Meta:
         model = FollowUp
         fields = ("title", "due_on", "application", "contact", "notes")
-        widgets = {"due_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "due_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "contact": forms.Select(attrs=PEOPLE_PICKER),
+        }
 
 
 class SnoozeForm(forms.Form):

@@ -37,6 +37,7 @@ urlpatterns = [
     path("companies/<int:pk>/delete/", people.company_delete, name="company_delete"),
     path("contacts/", people.contact_list, name="contact_list"),
     path("contacts/new/", people.contact_create, name="contact_create"),
+    path("contacts/search/", people.contact_search, name="contact_search"),
     path("contacts/<int:pk>/", people.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", people.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/delete/", people.contact_delete, name="contact_delete"),

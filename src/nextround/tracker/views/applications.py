@@ -18,6 +18,7 @@ from nextround.tracker.forms import (
 )
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
 from nextround.tracker.views.common import confirm_delete, edit_page, form_page, paginate, query_without_page
+from nextround.tracker.vocabulary import CLOSED_STAGES
 
 
 @login_required
@@ -38,13 +39,23 @@ def application_list(request):
     return render(request, template, context)
 
 
+CLOSED_CARDS = 3
+
+
 @login_required
 def board(request):
+    columns = queries.board(request.user)
+    # The closed stages share one lane, showing their latest few cards, so every stage is in view at 1280 px.
+    closed = [column for column in columns if column["stage"] in CLOSED_STAGES]
+    for column in closed:
+        column["cards"] = column["cards"][:CLOSED_CARDS]
+        column["more"] = column["count"] - len(column["cards"])
     return render(
         request,
         "tracker/board.html",
         {
-            "columns": queries.board(request.user),
+            "open_columns": [column for column in columns if column["stage"] not in CLOSED_STAGES],
+            "closed_columns": closed,
         },
     )
 

@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from nextround.core.access import get_owned
 from nextround.tracker import queries, services
@@ -106,6 +108,26 @@ def contact_create(request):
     return form_page(
         request, form, title="Add a contact", cancel_url=reverse("tracker:contact_list"), submit="Add contact"
     )
+
+
+SEARCH_RESULTS = 20
+
+
+@login_required
+@require_GET
+def contact_search(request):
+    """Your contacts matching what is typed, for the pickers that search as you type (JSON)."""
+    q = request.GET.get("q", "").strip()[:200]
+    contacts = list(queries.filtered_contacts(request.user, q=q)[:SEARCH_RESULTS]) if q else []
+    results = [
+        {
+            "value": str(contact.pk),
+            "text": contact.name,
+            "hint": contact.company.name if contact.company else "",
+        }
+        for contact in contacts
+    ]
+    return JsonResponse({"results": results})
 
 
 @login_required

@@ -39,3 +39,23 @@ document.addEventListener("htmx:responseError", function (event) {
   if (old) old.remove();
   main.insertAdjacentHTML("afterbegin", xhr.responseText);
 });
+
+// On a phone the main navigation folds into a Menu button (CSS shows the button only on small screens).
+(function () {
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".nav-toggle");
+  if (!toggle) return;
+  header.classList.add("js-nav");
+  toggle.hidden = false;
+  function setOpen(open) {
+    header.classList.toggle("nav-open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  toggle.addEventListener("click", function () { setOpen(toggle.getAttribute("aria-expanded") !== "true"); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+})();
