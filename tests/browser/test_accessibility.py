@@ -113,6 +113,7 @@ def pages(user) -> dict[str, str]:
         "tracker:application_edit": url("tracker:application_edit", application.pk),
         "tracker:application_delete": url("tracker:application_delete", application.pk),
         "stage page": url("tracker:application_stage", application.pk),
+        "tracker:application_add_person": url("tracker:application_add_person", application.pk),
         "tracker:company_list": url("tracker:company_list"),
         "tracker:company_create": url("tracker:company_create"),
         "tracker:company_detail": url("tracker:company_detail", company.pk),

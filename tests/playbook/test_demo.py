@@ -5,7 +5,7 @@ from django.test import TestCase
 
 from nextround.demo import load_demo
 from nextround.playbook.models import Plan
-from nextround.tracker.models import FollowUp
+from nextround.tracker.models import Contact, FollowUp
 
 
 class DemoTests(TestCase):
@@ -22,3 +22,16 @@ class DemoTests(TestCase):
         self.client.force_login(demo)
         response = self.client.get(f"/applications/{richest.application_id}/plan/")
         self.assertContains(response, "Copy draft")
+
+    def test_the_recruiter_of_two_applications_is_linked_to_both_and_named_in_the_ghosted_plan(self):
+        """Issue 11, bug 6: Elena recruits for both Cobalt Ledger roles but was linked to one, so the
+        ghosted plan there greeted "[the recruiter's name]"."""
+        load_demo()
+        elena = Contact.objects.get(owner__username="demo", name="Elena Petrova")
+        self.assertIn("two of my applications", elena.how_we_know)
+        linked = set(elena.application_links.values_list("application__role_title", flat=True))
+        self.assertEqual(linked, {"Data Analyst, Payments", "Risk Analyst"})
+        ghosted = Plan.objects.get(application__role_title="Data Analyst, Payments")
+        drafts = "\n".join(ghosted.steps.values_list("generated_draft", flat=True))
+        self.assertIn("Hi Elena,", drafts)
+        self.assertNotIn("[the recruiter's name]", drafts)

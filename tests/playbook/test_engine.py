@@ -167,7 +167,8 @@ class TestRejectionPlan:
         steps = by_key(build_plan(situation(people=(RECRUITER, SOFIA), interview_on=dt.date(2026, 11, 10))))
         assert "Tuesday 10 November" in steps["interviewer:4"].draft
         missing = by_key(build_plan(situation(people=(RECRUITER, SOFIA))))
-        assert "[the day of your interview]" in missing["interviewer:4"].draft
+        assert "role; I enjoyed" in missing["interviewer:4"].draft  # no day, never a guessed one
+        assert "[the day of your interview]" not in missing["interviewer:4"].draft
 
     def test_an_old_rejection_recorded_late_is_not_scheduled_in_the_past(self):
         old = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nextround.tracker import queries
-from nextround.tracker.models import Application, ApplicationContact, StageChange
+from nextround.tracker.models import Application, ApplicationContact, Company, StageChange
 from nextround.tracker.vocabulary import Stage
 from tests.personas import PersonaTestCase, make_application, make_company, make_contact
 
@@ -41,7 +41,9 @@ class ApplicationFormTests(PersonaTestCase):
     def test_invalid_input_shows_the_error_by_the_field_and_saves_nothing(self):
         cases = {
             "role_title": ({"role_title": ""}, "This field is required."),
-            "company": ({"company": ""}, "This field is required."),
+            "company": ({"company": ""}, "Pick a company, or type the name of a new one."),
+            "company (not yours)": ({"company": "987654"}, "Select a valid choice"),
+            "new company (long)": ({"company": "", "new_company": "x" * 201}, "at most 200 characters"),
             "applied_on (future)": ({"applied_on": "2026-12-01"}, "This date is in the future"),
             "applied_on (type)": ({"applied_on": "last tuesday"}, "Enter a valid date."),
             "salary_min (type)": ({"salary_min": "lots"}, "Enter a whole number."),
@@ -62,10 +64,20 @@ class ApplicationFormTests(PersonaTestCase):
                 self.assertContains(response, 'class="errorlist')
         self.assertFalse(Application.objects.exists())
 
-    def test_without_companies_the_user_is_sent_to_add_one_first(self):
+    def test_a_new_company_is_added_with_the_application(self):
         self.company.delete()
         response = self.client.get(reverse("tracker:application_create"))
-        self.assertRedirects(response, reverse("tracker:company_create") + "?next=application")
+        self.assertContains(response, "Start with the company: type its name")
+        self.assertContains(response, 'data-picker="company" data-create-field="new_company"')
+        response = self.post_new(company="", new_company="  Initech  ")
+        application = Application.objects.get(owner=self.owner)
+        self.assertRedirects(response, reverse("tracker:application_detail", args=[application.pk]))
+        self.assertEqual((application.company.name, application.company.owner), ("Initech", self.owner))
+
+    def test_a_company_typed_with_another_case_is_the_one_you_have(self):
+        self.post_new(company="new:NORTHWIND", new_company="NORTHWIND")
+        self.assertEqual(Application.objects.get().company, self.company)
+        self.assertEqual(Company.objects.filter(owner=self.owner).count(), 1)
 
     def test_editing_keeps_the_stage_history(self):
         application = make_application(self.owner, self.company)

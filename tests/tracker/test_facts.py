@@ -68,7 +68,10 @@ def play(owner, steps) -> list[Application]:
             index, stage, hours = args
             application = applications[index % len(applications)]
             application.refresh_from_db()
-            services.change_stage(application=application, stage=stage, at=NOW - dt.timedelta(hours=hours))
+            # A move may be backdated, but not before the application's history starts (it is refused).
+            start = application.stage_changes.order_by("changed_at").values_list("changed_at", flat=True)[0]
+            at = max(NOW - dt.timedelta(hours=hours), start)
+            services.change_stage(application=application, stage=stage, at=at)
         elif action == "message":
             index, direction, hours = args
             interaction = Interaction(

@@ -14,7 +14,11 @@ from nextround.playbook.vocabulary import OUTREACH, REJECTION_STEPS, Outcome, St
 
 CONTENT_DIR = Path(__file__).parent / "content"
 
-PLACEHOLDERS = frozenset({"first_name", "contact_name", "user_name", "company", "role", "interview_date"})
+PLACEHOLDERS = frozenset(
+    {"first_name", "contact_name", "user_name", "company", "role", "interview_date", "on_interview_date"}
+)
+# Placeholders that may simply be left out when unknown (no [hint]): " on Wednesday 2 December", or nothing.
+OPTIONAL_PLACEHOLDERS = frozenset({"on_interview_date"})
 # The tag vocabulary is a contract with the insights page, so the keys are fixed here and the file only
 # supplies labels; `actionable` must match, because insights counts actionable feedback.
 TAGS = {
@@ -106,7 +110,7 @@ def validate(data: dict, source: str = "content") -> None:
         value = data["timing"].get(kind)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 365:
             fail(f"timing.{kind}", "must be a whole number of days from 0 to 365")
-    for name in (*PLACEHOLDERS, "recruiter", "reference"):
+    for name in (*(PLACEHOLDERS - OPTIONAL_PLACEHOLDERS), "recruiter", "reference"):
         if not isinstance(data["placeholders"].get(name), str) or not data["placeholders"][name].strip():
             fail(f"placeholders.{name}", "is missing (the text shown when the value is unknown)")
     for outcome in Outcome.values:
@@ -185,8 +189,14 @@ class Filler(dict):
         self.hints = hints
 
     def __missing__(self, key: str) -> str:
+        if key in OPTIONAL_PLACEHOLDERS:
+            return ""
         return self.hints.get(key, f"[{key.replace('_', ' ')}]")
 
 
 def fill(template: str, values: dict, hints: dict) -> str:
+    # A value that ends a sentence itself ("Initech, Inc.") takes the place of the template's full stop.
+    for key, value in values.items():
+        if isinstance(value, str) and value.endswith("."):
+            template = template.replace("{" + key + "}.", "{" + key + "}")
     return template.format_map(Filler(values, hints))

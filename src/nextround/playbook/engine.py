@@ -24,6 +24,7 @@ class Person:
     phone: str = ""
     connected: bool = False  # "we connected" on this application
     on_networking_list: bool = False
+    interviewed_on: dt.date | None = None  # the day of the last interview logged with them
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class _Builder:
         )
 
     def values(self, person: Person | None) -> dict:
-        interview = self.s.interview_on
+        interview = (person.interviewed_on if person else None) or self.s.interview_on
         return {
             "first_name": person.name.split()[0] if person and person.name.strip() else "",
             "contact_name": person.name.strip() if person else "",
@@ -214,4 +215,5 @@ class _Builder:
             "company": self.s.company.strip(),
             "role": self.s.role_title.strip(),
             "interview_date": f"{interview:%A} {interview.day} {interview:%B}" if interview else "",
+            "on_interview_date": f" on {interview:%A} {interview.day} {interview:%B}" if interview else "",
         }

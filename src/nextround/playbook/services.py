@@ -40,12 +40,18 @@ INTERACTION_KIND = {StepChannel.PHONE: InteractionKind.CALL, StepChannel.EMAIL: 
 def on_stage_change(*, change) -> None:
     """Build or refresh the plan when an application is rejected or goes silent."""
     application = change.application
-    if change.to_stage == Stage.INTERVIEWING and Plan.objects.filter(owner=application.owner).exists():
-        add_interview_questions(owner=application.owner)
+    if change.to_stage == Stage.INTERVIEWING:
+        on_interviewing(owner=application.owner)
     # A backdated move that is not the latest one does not describe where the application is now.
     if change.to_stage not in PLAN_STAGES or application.stage != change.to_stage:
         return
     refresh_plan(application=application, kind=PLAN_STAGES[change.to_stage], decided_at=change.changed_at)
+
+
+def on_interviewing(*, owner) -> None:
+    """Applications at interview stage get the in-interview questions once a rejection has taught them."""
+    if Plan.objects.filter(owner=owner).exists():
+        add_interview_questions(owner=owner)
 
 
 @transaction.atomic

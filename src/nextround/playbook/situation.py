@@ -1,6 +1,7 @@
 """Reading an application into the engine's plain `Situation` (the only place that knows both sides)."""
 
 import datetime as dt
+import zoneinfo
 
 from nextround.core.access import profile_for
 from nextround.playbook import engine
@@ -19,7 +20,13 @@ def situation_for(
 ) -> engine.Situation:
     profile = profile_for(application.owner)
     links = list(application.contact_links.select_related("contact").order_by("pk"))
-    people = tuple(person(link.contact, link.role, connected=link.connected) for link in links)
+    unattributed, interviewed = interview_days(application, profile.time_zone)
+    people = tuple(
+        person(
+            link.contact, link.role, connected=link.connected, interviewed_on=interviewed.get(link.contact_id)
+        )
+        for link in links
+    )
     at_company = tuple(
         person(contact, contact.role)
         for contact in contacts_at_company(owner=application.owner, company=application.company)
@@ -36,14 +43,14 @@ def situation_for(
         at_company=at_company,
         references_checked=application.reference_checked,
         upset=upset,
-        interview_on=interview_day(application, changes, profile.time_zone),
+        interview_on=unattributed,
         last_heard_at=last_heard(application, changes, decided_at),
         ghost_checkin_days=profile.ghost_checkin_days,
         not_before=not_before,
     )
 
 
-def person(contact, role: str, *, connected: bool = False) -> engine.Person:
+def person(contact, role: str, *, connected: bool = False, interviewed_on=None) -> engine.Person:
     return engine.Person(
         id=contact.pk,
         name=contact.name,
@@ -52,20 +59,25 @@ def person(contact, role: str, *, connected: bool = False) -> engine.Person:
         phone=contact.phone,
         connected=connected,
         on_networking_list=contact.keep_in_touch,
+        interviewed_on=interviewed_on,
     )
 
 
-def interview_day(application: Application, changes, time_zone: str) -> dt.date | None:
-    """The last meeting logged on the application, else the day it moved to interviewing."""
-    import zoneinfo
-
-    meeting = application.interactions.filter(kind=InteractionKind.MEETING).order_by("-occurred_at").first()
-    when = (
-        meeting.occurred_at
-        if meeting
-        else next((c.changed_at for c in changes if c.to_stage == Stage.INTERVIEWING), None)
-    )
-    return when.astimezone(zoneinfo.ZoneInfo(time_zone)).date() if when else None
+def interview_days(application: Application, time_zone: str) -> tuple[dt.date | None, dict[int, dt.date]]:
+    """The days of the interviews logged on the application (meetings): the latest one logged without
+    anyone named, and for each person the latest one with them. A day is never guessed from a stage move:
+    a note that thanks someone for an interview on the wrong day reads worse than one with no day."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    unattributed, per_person = None, {}
+    meetings = application.interactions.filter(kind=InteractionKind.MEETING).prefetch_related("contacts")
+    for meeting in meetings.order_by("occurred_at", "pk"):
+        day = meeting.occurred_at.astimezone(zone).date()
+        people = meeting.contacts.all()
+        if not people:
+            unattributed = day
+        for contact in people:
+            per_person[contact.pk] = day
+    return unattributed, per_person
 
 
 def last_heard(application: Application, changes, decided_at: dt.datetime) -> dt.datetime:

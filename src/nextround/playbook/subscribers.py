@@ -10,13 +10,14 @@ plan page offers to start one).
 from nextround.playbook import services
 from nextround.tracker import events
 from nextround.tracker.models import Contact
-from nextround.tracker.vocabulary import FollowUpOrigin, FollowUpStatus, Origin
+from nextround.tracker.vocabulary import FollowUpOrigin, FollowUpStatus, Origin, Stage
 
 # The contact fields that decide their keep-in-touch reminder.
 NETWORKING_FIELDS = frozenset({"keep_in_touch", "keep_in_touch_days"})
 
 
 def connect() -> None:
+    events.application_created.connect(application_created, dispatch_uid="playbook.application_created")
     events.stage_changed.connect(stage_changed, dispatch_uid="playbook.stage_changed")
     events.interaction_logged.connect(interaction_logged, dispatch_uid="playbook.interaction_logged")
     events.follow_up_status_changed.connect(
@@ -24,6 +25,14 @@ def connect() -> None:
     )
     events.contact_created.connect(contact_created, dispatch_uid="playbook.contact_created")
     events.contact_changed.connect(contact_changed, dispatch_uid="playbook.contact_changed")
+
+
+def application_created(sender, *, owner, applications, origin, **kwargs) -> None:
+    """An application entered already at interview stage gets the in-interview questions, as a move would."""
+    if origin == Origin.RESTORE:
+        return
+    if any(application.stage == Stage.INTERVIEWING for application in applications):
+        services.on_interviewing(owner=owner)
 
 
 def stage_changed(sender, *, owner, changes, origin, **kwargs) -> None:

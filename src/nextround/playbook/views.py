@@ -73,13 +73,13 @@ def step_response(request, step: PlanStep, *, status=200, **forms):
     """htmx gets the step alone; a plain form post goes back to the plan page, at the step."""
     application = step.plan.application
     if request.htmx:
-        fresh = next(s for s in queries.plan_for(application).steps.all() if s.pk == step.pk)
-        return render(
-            request,
-            "playbook/_step.html",
-            step_context(fresh, people_of(application), **forms),
-            status=status,
-        )
+        steps = list(queries.plan_for(application).steps.all())
+        fresh = next(s for s in steps if s.pk == step.pk)
+        context = step_context(fresh, people_of(application), **forms)
+        # The count in "Your steps (N to do)" follows, and focus lands on the step just acted on.
+        context["open_count"] = sum(1 for s in steps if s.is_open)
+        context["acted"] = status == 200
+        return render(request, "playbook/_step.html", context, status=status)
     if status != 200:
         return render_plan(request, application, status=status, bound={step.pk: forms})
     return redirect(reverse("playbook:plan", args=[application.pk]) + f"#step-{step.pk}")

@@ -318,6 +318,7 @@ LINKS = [
     (7, 17, ContactRole.HIRING_MANAGER, False),
     (15, 6, ContactRole.HIRING_MANAGER, False),
     (15, 7, ContactRole.RECRUITER, False),
+    (3, 7, ContactRole.RECRUITER, False),
     (22, 19, ContactRole.INTERVIEWER, True),
     (22, 15, ContactRole.MUTUAL, False),
 ]

@@ -85,13 +85,74 @@ class OwnedModelForm(forms.ModelForm):
         return exclude
 
 
+class CompanyChoiceField(forms.ModelChoiceField):
+    """Your companies. A company typed into the picker ("new:<name>", see pickers.js) counts as none
+    picked here: its name arrives in the form's `new_company` field, which is also the no-script way."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.startswith("new:"):
+            return None
+        return super().to_python(value)
+
+
+class PicksCompany:
+    """For model forms with a `company`: pick one of yours by typing, or name a new one, which the service
+    adds in the same transaction as the row (a name you already have picks that company)."""
+
+    company_required = False
+
+    def add_new_company_field(self) -> None:
+        old = self.fields["company"]
+        fields = {}
+        for name, field in self.fields.items():
+            if name != "company":
+                fields[name] = field
+                continue
+            fields["company"] = CompanyChoiceField(
+                queryset=old.queryset,
+                required=False,
+                label=old.label,
+                empty_label=old.empty_label,
+                widget=forms.Select(
+                    attrs={"data-picker": "company", "data-create-field": self.add_prefix("new_company")}
+                ),
+            )
+            fields["new_company"] = forms.CharField(
+                label="Or add a new company",
+                required=False,
+                max_length=200,
+                help_text="Type its name: nextround adds it with this.",
+            )
+        self.fields = fields
+
+    def clean(self):
+        cleaned = super().clean()
+        name = " ".join((cleaned.get("new_company") or "").split())
+        if name:
+            existing = Company.objects.filter(owner=self.owner, name__iexact=name).first()
+            cleaned["company"] = existing or Company(owner=self.owner, name=name)
+        elif self.company_required and not cleaned.get("company") and "company" not in self.errors:
+            self.add_error("company", "Pick a company, or type the name of a new one.")
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        # A new company is checked (and saved) by the service, with the row; the row cannot point to it yet.
+        exclude = super()._get_validation_exclusions()
+        company = self.cleaned_data.get("company")
+        if company is not None and company.pk is None:
+            exclude.add("company")
+        return exclude
+
+
 class CompanyForm(OwnedModelForm):
     class Meta:
         model = Company
         fields = ("name", "website", "location", "notes")
 
 
-class ApplicationForm(OwnedModelForm):
+class ApplicationForm(PicksCompany, OwnedModelForm):
+    company_required = True
+
     class Meta:
         model = Application
         fields = (
@@ -113,6 +174,7 @@ class ApplicationForm(OwnedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].empty_label = "Pick a company"
+        self.add_new_company_field()
 
     def clean_applied_on(self):
         return not_in_future(self.cleaned_data.get("applied_on"))
@@ -162,7 +224,7 @@ class StageForm(forms.Form):
         self.fields["told_by"].queryset = contacts.order_by("name")
 
 
-class ContactForm(OwnedModelForm):
+class ContactForm(PicksCompany, OwnedModelForm):
     class Meta:
         model = Contact
         fields = (
@@ -179,11 +241,46 @@ class ContactForm(OwnedModelForm):
             "keep_in_touch_days",
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_new_company_field()
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("keep_in_touch") and not cleaned.get("keep_in_touch_days"):
             self.add_error("keep_in_touch_days", "Say how often you want to keep in touch (in days).")
         return cleaned
+
+
+class PersonForm(OwnedModelForm):
+    """Someone new, added from an application's page and linked to it in one step."""
+
+    link_role = forms.ChoiceField(
+        label="Their role in this application", choices=ContactRole.choices, initial=ContactRole.RECRUITER
+    )
+    connected = forms.BooleanField(
+        label="We connected",
+        required=False,
+        help_text="You got on well: the plan will suggest keeping in touch with them.",
+    )
+    at_company = forms.BooleanField(required=False, initial=True)
+
+    class Meta:
+        model = Contact
+        fields = ("name", "email", "phone", "title")
+        labels = {"title": "Their job title (optional)"}
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, owner=application.owner, prefix="person", **kwargs)
+        self.application = application
+        self.fields["at_company"].label = f"Works at {application.company.name}"
+
+    def contact(self) -> Contact:
+        """The new contact, ready for the service: their role for you is their role here."""
+        contact = self.save(commit=False)
+        contact.role = self.cleaned_data["link_role"]
+        contact.company = self.application.company if self.cleaned_data["at_company"] else None
+        return contact
 
 
 class LinkContactForm(forms.Form):

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # The pages with panels, and what their view passes to `gather`:
 #   "dashboard":   owner, today
 #   "application": application
-PAGES = ("dashboard", "application")
+#   "moved":       application, change (what to say right after a stage move, on the board and the page)
+PAGES = ("dashboard", "application", "moved")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,11 @@ urlpatterns = [
         applications.application_unlink_contact,
         name="application_unlink_contact",
     ),
+    path(
+        "applications/<int:pk>/people/new/",
+        applications.application_add_person,
+        name="application_add_person",
+    ),
     path("applications/<int:pk>/checklist/", applications.checklist_add, name="checklist_add"),
     path(
         "applications/<int:pk>/checklist/<int:item_pk>/",

@@ -32,6 +32,7 @@ from nextround.tracker.services.applications import (
 from nextround.tracker.services.people import (
     CompanyInUse,
     add_companies,
+    add_person,
     delete_company,
     delete_contact,
     merge_companies,
@@ -45,6 +46,7 @@ __all__ = [
     "add_checklist_item",
     "add_checklist_items",
     "add_companies",
+    "add_person",
     "change_stage",
     "create_application",
     "create_applications",

@@ -1,12 +1,14 @@
 """Applications, their stage history, the people linked to them and their checklists."""
 
 import datetime as dt
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from nextround.core.access import profile_for
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
@@ -23,11 +25,45 @@ BATCH = 500
 def create_application(
     *, application: Application, at: dt.datetime | None = None, origin: Origin = Origin.USER
 ) -> Application:
-    """Save a new application (built by a form) and record its first stage in the history."""
-    application.stage_changed_at = at or timezone.now()
+    """Save a new application (built by a form) and record its first stage in the history.
+
+    The history starts on the day it was applied for, when that is in the past, so that moves dated since
+    then land after it (a move dated before the first entry would be lost behind it).
+    """
+    application.stage_changed_at = at or history_start(application)
+    save_new_company(application)
     application.full_clean()
     create_applications(owner=application.owner, applications=[application], origin=origin)
     return application
+
+
+def save_new_company(row: Application | Contact) -> None:
+    """A company typed into a form arrives unsaved on its row: add it first, in the row's transaction."""
+    if row.company_id is None and type(row).company.is_cached(row) and row.company is not None:
+        company = row.company
+        company.owner = row.owner
+        try:
+            company.full_clean()
+        except ValidationError as exc:  # shown by the form's "new company" field
+            raise ValidationError({"new_company": exc.messages}) from None
+        company.save()
+        row.company = company
+
+
+def history_start(application: Application) -> dt.datetime:
+    """The start of the day applied, in the owner's time zone, when earlier than today; else now."""
+    now = timezone.now()
+    if not application.applied_on:
+        return now
+    time_zone = zoneinfo.ZoneInfo(profile_for(application.owner).time_zone)
+    if application.applied_on >= now.astimezone(time_zone).date():
+        return now
+    return dt.datetime.combine(application.applied_on, dt.time.min, tzinfo=time_zone)
+
+
+def _day(moment: dt.datetime, time_zone: str) -> str:
+    local = moment.astimezone(zoneinfo.ZoneInfo(time_zone))
+    return f"{local:%a} {local.day} {local:%b %Y}"
 
 
 @transaction.atomic
@@ -63,6 +99,7 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
 @transaction.atomic
 def update_application(*, application: Application) -> Application:
     """Save the edits to an application's details (its stage changes only through `change_stage`)."""
+    save_new_company(application)
     return save_checked(application)
 
 
@@ -103,6 +140,17 @@ def change_stage(
     at = at or timezone.now()
     if at > timezone.now() + dt.timedelta(minutes=5):
         raise ValidationError({"changed_at": "This date is in the future; pick today or an earlier day."})
+    first = (
+        application.stage_changes.order_by("changed_at", "pk").values_list("changed_at", flat=True).first()
+    )
+    if first is not None and at < first:
+        day = _day(first, profile_for(application.owner).time_zone)
+        raise ValidationError(
+            {
+                "changed_at": f"This application's history starts on {day}, so a move cannot come before "
+                "it. Pick that day or a later one."
+            }
+        )
     change = StageChange(
         owner=application.owner,
         application=application,

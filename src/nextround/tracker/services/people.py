@@ -1,5 +1,6 @@
 """Companies and contacts."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -7,8 +8,8 @@ from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
 from nextround.tracker.events import announce, contact_changed, contact_created
-from nextround.tracker.models import Application, Company, Contact
-from nextround.tracker.services.applications import BATCH
+from nextround.tracker.models import Application, ApplicationContact, Company, Contact
+from nextround.tracker.services.applications import BATCH, link_contact, save_new_company
 from nextround.tracker.vocabulary import Origin
 
 
@@ -46,12 +47,24 @@ def delete_company(*, company: Company) -> None:
 def save_contact(*, contact: Contact, origin: Origin = Origin.USER) -> Contact:
     """Add a contact or save the edits to one (their networking-list settings included), and announce it."""
     created = contact.pk is None
+    save_new_company(contact)
     save_checked(contact)
     if created:
         announce(contact_created, Contact, [contact], owner=contact.owner, origin=origin)
     else:
         announce(contact_changed, Contact, [contact], owner=contact.owner, origin=origin, fields=None)
     return contact
+
+
+@transaction.atomic
+def add_person(
+    *, application: Application, contact: Contact, role: str, connected: bool = False
+) -> ApplicationContact:
+    """A new contact, added from an application's page and linked to it, in one step."""
+    if contact.owner_id != application.owner_id:
+        raise ValidationError({"contact": "A person added here must be yours."})
+    save_contact(contact=contact)
+    return link_contact(application=application, contact=contact, role=role, connected=connected)
 
 
 @transaction.atomic

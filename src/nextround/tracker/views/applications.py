@@ -14,6 +14,7 @@ from nextround.tracker.forms import (
     InteractionForm,
     LinkContactForm,
     NewApplicationForm,
+    PersonForm,
     StageForm,
 )
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
@@ -60,6 +61,9 @@ def board(request):
     )
 
 
+FIRST_COMPANY = "Start with the company: type its name, and nextround adds it with the application."
+
+
 @login_required
 def application_create(request):
     initial = {"applied_on": timezone.localdate()}
@@ -67,9 +71,6 @@ def application_create(request):
     if company_id and company_id.isdigit():
         initial["company"] = owned(Company, request.user).filter(pk=company_id).first()
     form = NewApplicationForm(request.POST or None, owner=request.user, initial=initial)
-    if not owned(Company, request.user).exists():
-        messages.info(request, "Add the company first; then you can add applications to it.")
-        return redirect(reverse("tracker:company_create") + "?next=application")
     if request.method == "POST" and form.is_valid():
         application = form.save(commit=False)
         application.stage = form.cleaned_data["stage"]
@@ -86,34 +87,87 @@ def application_create(request):
         title="Add an application",
         cancel_url=reverse("tracker:application_list"),
         submit="Add application",
+        intro="" if owned(Company, request.user).exists() else FIRST_COMPANY,
     )
+
+
+def people_context(request, application, *, links=None, person_form=None, added: str = "") -> dict:
+    """What the People card needs: the people linked, the form to add someone new, and the link picker."""
+    link_form = LinkContactForm(owner=request.user)
+    # Offer a bounded list of contacts (see queries.contact_options); the POST views accept any of yours.
+    contact_q = request.GET.get("contact_q", "").strip()[:200]
+    link_form.fields["contact"].queryset = queries.contact_options(request.user, application, q=contact_q)
+    if links is None:
+        links = list(application.contact_links.select_related("contact__company"))
+    return {
+        "application": application,
+        "contact_links": links,
+        "link_form": link_form,
+        "person_form": person_form or PersonForm(application=application),
+        "contact_q": contact_q,
+        "contact_options_limit": queries.CONTACT_OPTIONS,
+        "added": added,
+    }
 
 
 @login_required
 def application_detail(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
-    link_form = LinkContactForm(owner=request.user)
+    detail = queries.application_detail(application)
+    people = people_context(request, application, links=detail["contact_links"])
     interaction_form = InteractionForm(owner=request.user, initial={"application": application})
-    # Offer a bounded list of contacts (see queries.contact_options); the POST views accept any of yours.
-    contact_q = request.GET.get("contact_q", "").strip()[:200]
-    options = queries.contact_options(request.user, application, q=contact_q)
-    link_form.fields["contact"].queryset = options
-    interaction_form.fields["contacts"].queryset = options
+    interaction_form.fields["contacts"].queryset = people["link_form"].fields["contact"].queryset
     context = {
-        "application": application,
+        **detail,
+        **people,
         "stage_form": StageForm(
             owner=request.user, application=application, initial={"stage": application.stage}
         ),
-        "link_form": link_form,
         "interaction_form": interaction_form,
-        "contact_q": contact_q,
-        "contact_options_limit": queries.CONTACT_OPTIONS,
         "today": timezone.localdate(),
         "routes": queries.contacts_at_company(owner=request.user, company=application.company),
         "panels": panels.gather("application", application=application),
-        **queries.application_detail(application),
     }
     return render(request, "tracker/application_detail.html", context)
+
+
+@login_required
+def application_add_person(request, pk):
+    """Someone new on an application (the recruiter, an interviewer): a contact and its link, in one step."""
+    application = get_owned(Application.objects.select_related("company"), request.user, pk)
+    back = reverse("tracker:application_detail", args=[pk]) + "#people"
+    form = PersonForm(request.POST or None, application=application)
+    if request.method == "POST" and form.is_valid():
+        contact = form.contact()
+        try:
+            link = services.add_person(
+                application=application,
+                contact=contact,
+                role=form.cleaned_data["link_role"],
+                connected=form.cleaned_data["connected"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            added = f"Added {contact.name}, {link.get_role_display().lower()}, to this application."
+            if request.htmx:
+                return render(
+                    request, "tracker/_people.html", people_context(request, application, added=added)
+                )
+            messages.success(request, added)
+            return redirect(back)
+    status = 422 if form.is_bound else 200
+    if request.htmx:
+        context = people_context(request, application, person_form=form)
+        return render(request, "tracker/_people.html", context, status=status)
+    return form_page(
+        request,
+        form,
+        title=f"Add a person to {application}",
+        cancel_url=back,
+        submit="Add to this application",
+        status=status,
+    )
 
 
 @login_required
@@ -154,10 +208,11 @@ def application_stage(request, pk):
         application=application,
         initial={"stage": application.stage},
     )
+    from_board = request.POST.get("from") == "board"
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.change_stage(
+            change = services.change_stage(
                 application=application,
                 stage=data["stage"],
                 at=data["changed_at"],
@@ -169,41 +224,55 @@ def application_stage(request, pk):
             form.add_error(None, exc)
         else:
             application.refresh_from_db()
-            message = f"Moved to {application.get_stage_display()}."
-            if request.htmx and request.POST.get("from") == "board":
-                return render(
-                    request,
-                    "tracker/_board_card.html",
-                    {
-                        "application": application,
-                        "moved": message,
-                    },
-                )
-            if request.htmx:
-                form = StageForm(
-                    owner=request.user, application=application, initial={"stage": application.stage}
-                )
-                response = render(
-                    request,
-                    "tracker/_stage.html",
-                    {
-                        "application": application,
-                        "stage_form": form,
-                        "moved": message,
-                    },
-                )
-                response["HX-Trigger"] = "timeline-changed"
-                return response
-            messages.success(request, message)
-            if request.POST.get("from") == "board":
-                return redirect("tracker:board")
-            return redirect("tracker:application_detail", pk=application.pk)
+            message = moved_message(change, application)
+            if not request.htmx:
+                messages.success(request, message)
+                if from_board:
+                    return redirect("tracker:board")
+                return redirect("tracker:application_detail", pk=pk)
+            context = {
+                "application": application,
+                "moved": message,
+                "today": timezone.localdate(),
+                # What the move made (a plan after a rejection), shown and focused at once, no reload.
+                "after_move": panels.gather("moved", application=application, change=change),
+            }
+            if from_board:
+                return render(request, "tracker/_board_card.html", context)
+            response = render(
+                request,
+                "tracker/_stage.html",
+                {
+                    **context,
+                    "stage_form": StageForm(
+                        owner=request.user, application=application, initial={"stage": application.stage}
+                    ),
+                    "panels": panels.gather("application", application=application),
+                    "checklist": list(application.checklist.all()),
+                },
+            )
+            response["HX-Trigger"] = "timeline-changed"
+            return response
+    status = 422 if form.is_bound and not form.is_valid() else 200
+    if request.htmx and from_board:
+        return render(
+            request,
+            "tracker/_board_card.html",
+            {"application": application, "stage_form": form},
+            status=status,
+        )
     template = "tracker/_stage.html" if request.htmx else "tracker/stage_page.html"
-    return render(
-        request,
-        template,
-        {"application": application, "stage_form": form},
-        status=422 if form.is_bound and not form.is_valid() else 200,
+    return render(request, template, {"application": application, "stage_form": form}, status=status)
+
+
+def moved_message(change, application) -> str:
+    """What a move did: the new stage, or, for a move dated before the latest one, where it stays."""
+    if application.stage == change.to_stage and application.stage_changed_at == change.changed_at:
+        return f"Moved to {application.get_stage_display()}."
+    day = timezone.localtime(change.changed_at)
+    return (
+        f"Added {change.get_to_stage_display()} on {day:%a} {day.day} {day:%b} to the history. "
+        f"The application stays at {application.get_stage_display()}, its latest move."
     )
 
 

@@ -9,7 +9,9 @@ from nextround.core.errors import Refused
 PAGE_SIZE = 25
 
 
-def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save", intro: str = ""):
+def form_page(
+    request, form, *, title: str, cancel_url: str, submit: str = "Save", intro: str = "", status: int = 200
+):
     return render(
         request,
         "tracker/form.html",
@@ -20,6 +22,7 @@ def form_page(request, form, *, title: str, cancel_url: str, submit: str = "Save
             "submit": submit,
             "intro": intro,
         },
+        status=status,
     )
 
 

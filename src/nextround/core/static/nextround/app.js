@@ -59,3 +59,13 @@ document.addEventListener("htmx:responseError", function (event) {
     }
   });
 })();
+
+// After an htmx answer, move keyboard focus to what it points to (the plan a rejection made, the step just
+// marked done), never leaving it on the page body when the focused control was replaced.
+document.addEventListener("htmx:afterSettle", function () {
+  var target = document.querySelector("[data-focus-after-swap]");
+  if (!target) return;
+  target.removeAttribute("data-focus-after-swap");
+  if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  target.focus();
+});

@@ -43,23 +43,31 @@
       settings.searchField = ["text", "hint"];
       settings.placeholder = select.multiple ? "Type a name" : "Type a name to find someone";
     }
+    var field = null;
     if (kind === "company") {
-      var field = select.form && select.form.elements[select.dataset.createField];
+      field = select.form && select.form.elements[select.dataset.createField];
       if (field) {
-        field.closest("[data-create-wrapper]").hidden = true;
+        field.parentElement.hidden = true; // typing a new name into the picker replaces the text box
         settings.create = function (input) {
-          field.value = input.trim();
-          return { value: "new:" + input.trim(), text: input.trim() + " (new)" };
+          var name = input.trim();
+          field.value = name;
+          return { value: "new:" + name, text: name + " (new)" };
         };
         settings.createFilter = function (input) { return input.trim().length > 0; };
         settings.render.option_create = function (data, escape) {
-          return '<div class="create">Add a new company: <strong>' + escape(data.input) + "</strong></div>";
+          return '<div class="create" role="option">Add a new company: <strong>' + escape(data.input) + "</strong></div>";
         };
+        settings.render.no_results = null;
         settings.onChange = function (value) { if (String(value).indexOf("new:") !== 0) field.value = ""; };
         settings.placeholder = "Type to find or add a company";
       }
     }
-    new window.TomSelect(select, settings);
+    var picker = new window.TomSelect(select, settings);
+    if (field && field.value.trim()) { // a new company typed before the form came back with an error
+      var name = field.value.trim();
+      picker.addOption({ value: "new:" + name, text: name + " (new)" });
+      picker.addItem("new:" + name, true);
+    }
     // The original select stays in the form but out of reach (Tom Select moved its label to the new box), so
     // assistive technology must not find a second, unlabelled control.
     select.setAttribute("aria-hidden", "true");
