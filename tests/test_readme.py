@@ -48,3 +48,15 @@ def test_the_readme_commands_that_need_no_files_run(db, tmp_path, monkeypatch, c
     assert (tmp_path / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
     assert (tmp_path / "my-search.json").exists()
     assert (tmp_path / "report.html").exists()
+
+
+def test_every_picture_and_link_in_the_docs_exists():
+    docs = README.parent / "docs"
+    missing = []
+    for page in [README, *docs.glob("*.md")]:
+        for target in re.findall(r"\]\(([^)#\s]+)\)", page.read_text()):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (page.parent / target).exists():
+                missing.append(f"{page.name}: {target}")
+    assert not missing, missing

@@ -148,6 +148,7 @@ class CompanyForm(OwnedModelForm):
     class Meta:
         model = Company
         fields = ("name", "website", "location", "notes")
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
 class ApplicationForm(PicksCompany, OwnedModelForm):
@@ -169,7 +170,7 @@ class ApplicationForm(PicksCompany, OwnedModelForm):
             "reference_checked",
             "notes",
         )
-        widgets = {"applied_on": DateInput()}
+        widgets = {"applied_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,6 +241,7 @@ class ContactForm(PicksCompany, OwnedModelForm):
             "keep_in_touch",
             "keep_in_touch_days",
         )
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

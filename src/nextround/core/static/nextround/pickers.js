@@ -28,7 +28,8 @@
     var kind = select.dataset.picker;
     var settings = {
       maxOptions: 400,
-      allowEmptyOption: !select.multiple && !select.required,
+      // An empty choice ("Pick a company", "Nobody") reads as a placeholder, not as something picked.
+      allowEmptyOption: false,
       hidePlaceholder: true,
       closeAfterSelect: true,
       plugins: select.multiple ? ["remove_button"] : [],

@@ -14,17 +14,32 @@
 
   function funnel(d) {
     if (!d.funnel.links.length) return null;
-    return {
-      color: COLOURS,
-      tooltip: { trigger: "item" },
-      series: [{
-        type: "sankey", data: d.funnel.nodes.map(function (name) { return { name: name }; }),
-        links: d.funnel.links.map(function (l) { return { source: l[0], target: l[1], value: l[2] }; }),
-        emphasis: { focus: "adjacency" }, nodeWidth: 14, nodeGap: 10, left: 8, right: small() ? 90 : 130,
-        lineStyle: { color: "gradient", opacity: 0.35 },
-        label: { fontSize: small() ? 11 : 13, formatter: function (p) { return p.name + " (" + p.value + ")"; } }
-      }]
+    var series = {
+      type: "sankey", data: d.funnel.nodes.map(function (name) { return { name: name }; }),
+      links: d.funnel.links.map(function (l) { return { source: l[0], target: l[1], value: l[2] }; }),
+      emphasis: { focus: "adjacency" }, nodeWidth: 14, nodeGap: 10, left: 8, right: 130,
+      lineStyle: { color: "gradient", opacity: 0.35 },
+      label: { fontSize: 13, formatter: function (p) { return p.name + " (" + p.value + ")"; } }
     };
+    if (small()) {
+      // A phone is too narrow for labels beside the nodes: the flow runs top to bottom with each label
+      // under its node. The nodes keep the data's order, and the labels of the last row (where the
+      // applications ended) alternate between two lines, so that narrow neighbours never overlap.
+      var sources = {};
+      d.funnel.links.forEach(function (l) { sources[l[0]] = true; });
+      var last = 0;
+      series.data = d.funnel.nodes.map(function (name) {
+        if (sources[name]) return { name: name };
+        return { name: name, label: { distance: (last++ % 2) ? 30 : 4 } };
+      });
+      series.orient = "vertical";
+      series.layoutIterations = 0;
+      series.left = 12; series.right = 12; series.top = 8; series.bottom = 64;
+      series.nodeWidth = 12; series.nodeGap = 18;
+      series.label = { position: "bottom", fontSize: 11, lineHeight: 13,
+                       formatter: function (p) { return p.name + " (" + p.value + ")"; } };
+    }
+    return { color: COLOURS, tooltip: { trigger: "item" }, series: [series] };
   }
 
   function sources(d) {
