@@ -111,5 +111,7 @@ def test_sign_up_to_a_rejected_applications_plan_without_a_reload(live_server, p
     expect(item).to_contain_text("Due today")
     screenshot("dashboard")
     item.get_by_role("button", name="Mark done").click()
-    expect(page.locator("li", has_text="Send Hannah my portfolio")).to_contain_text(re.compile("Done"))
+    done = page.locator("li", has_text="Send Hannah my portfolio")
+    expect(done).to_contain_text(re.compile("Done"))
+    expect(done).to_be_focused()  # not the page body
     assert FollowUp.objects.get(title="Send Hannah my portfolio").status == "done"

@@ -3,6 +3,7 @@ choice that says what it means instead of "---------"."""
 
 from django.urls import reverse
 
+from nextround.tracker.models import FollowUp
 from tests.personas import PersonaTestCase, make_company, make_contact
 
 
@@ -54,3 +55,17 @@ class FormLookTests(PersonaTestCase):
             self.assertEqual(response.status_code, 200)
             self.assertNotContains(response, "---------")
             self.assertNotContains(response, ">—</option>")
+
+
+class FocusAfterActingTests(PersonaTestCase):
+    def test_a_follow_up_marked_done_keeps_focus_on_itself(self):
+        """Issue 11: after Mark done the item's buttons are gone, and focus fell back to the page body."""
+        follow_up = FollowUp.objects.create(owner=self.owner, title="Call back", due_on="2026-01-05")
+        response = self.client.post(
+            reverse("tracker:follow_up_status", args=[follow_up.pk]),
+            {"status": "done"},
+            headers={"HX-Request": "true"},
+        )
+        self.assertContains(
+            response, f'<li id="follow-up-{follow_up.pk}" tabindex="-1" data-focus-after-swap>'
+        )

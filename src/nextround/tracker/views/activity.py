@@ -243,7 +243,8 @@ def follow_up_status(request, pk):
         return render(
             request,
             "tracker/_follow_up.html",
-            {"follow_up": follow_up, "error": error, "today": timezone.localdate()},
+            # Focus stays on the item just acted on; its buttons are gone once it is done.
+            {"follow_up": follow_up, "error": error, "today": timezone.localdate(), "acted": not error},
             status=422 if error else 200,
         )
     if error:

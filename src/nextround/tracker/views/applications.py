@@ -321,7 +321,9 @@ def checklist_toggle(request, pk, item_pk):
     services.toggle_checklist_item(item=item)
     if request.htmx:
         return render(
-            request, "tracker/_checklist_item.html", {"item": item, "application": item.application}
+            request,
+            "tracker/_checklist_item.html",
+            {"item": item, "application": item.application, "acted": True},
         )
     return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")
 

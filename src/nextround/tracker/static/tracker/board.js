@@ -45,9 +45,10 @@
     if (!card.matches || !card.matches(".board-card")) return;
     var focused = before[card.id] !== undefined;
     place(card);
-    // The control the keyboard was on has been replaced: focus what the answer points to.
-    var target = card.querySelector("[data-focus-after-move]") || (focused && card.querySelector("select"));
-    if (target && (focused || document.activeElement === document.body)) target.focus();
+    // The control the keyboard was on has been replaced: keep focus on the card's picker, unless the
+    // answer points somewhere itself (the plan a rejection made; app.js focuses that).
+    var select = card.querySelector("select");
+    if (focused && select && !card.querySelector("[data-focus-after-swap]")) select.focus();
   });
 
   // No answer (offline, server error): put the card back where its stage says it is.
