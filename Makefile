@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint chromium bench clean
+.PHONY: run test lint chromium bench clean train-checker
 
 $(BIN)/nextround: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: $(VENV)/.test-installed chromium
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+
+# Retrain the checker's classifier from training/checker/*.jsonl and rewrite its committed model files.
+train-checker: $(VENV)/.test-installed
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m nextround.checker.train
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/web.py

@@ -53,3 +53,20 @@ def test_typing_a_risky_message_marks_it_and_a_suggestion_replaces_the_words(liv
         ".some(b => b.dataset.excerpt === excerpt)",
         arg=found.excerpt,
     )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_phrasing_no_rule_lists_is_flagged_with_why_and_what_to_write_instead(live_server, phone):
+    page = phone
+    page.goto(f"{live_server.url}/check/")
+    page.get_by_label("Your message").press_sequentially("Thanks for the chat. You lot are clowns.", delay=5)
+    finding = page.locator("ol.findings > li").first
+    finding.wait_for()
+    assert "Resentment" in finding.text_content()
+    assert "Try instead:" in finding.text_content()
+    why = finding.locator("details.finding__why")
+    why.locator("summary").click()
+    assert "likely to be resentment" in why.inner_text()
+    assert why.locator("li").count() == 3
+    assert "You lot are clowns." in page.locator("#checked-text mark").first.inner_text()

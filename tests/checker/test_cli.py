@@ -110,3 +110,45 @@ def test_jsonl_with_only_clean_messages_exits_zero(stdio):
     code, out, _ = stdio(["check", "--audience", "employer", "--jsonl"], stdin=stdin)
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == [0, 1, 2]
+
+
+def test_explain_shows_the_rule_or_the_classifier_score_and_nearest_examples(stdio):
+    text = "Why was I rejected?\nYou lot are clowns.\n"
+    code, out, _ = stdio(["check", "--audience", "candidate", "--explain"], stdin=text)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("<stdin>:1:1: warning why_question: ")
+    assert lines[1].startswith("    try instead: ")
+    assert lines[2] == "    found by rule why-not-chosen: 'Why was I rejected'"
+    assert lines[3].startswith("<stdin>:2:1: warning resentment: This sounds resentful")
+    assert (
+        "found by the classifier: score 0." in lines[5] or "found by the classifier: score 1.00" in lines[5]
+    )
+    nearest = lines[6:9]
+    assert len(nearest) == 3 and all(
+        line.startswith("      0.") or line.startswith("      1.") for line in nearest
+    )
+    assert any("resentment: " in line for line in nearest)
+
+
+def test_jsonl_findings_say_their_source_and_explain_adds_the_nearest_examples(stdio):
+    line = json.dumps({"id": 1, "text": "Thanks. You lot are clowns."}) + "\n"
+    _, out, _ = stdio(["check", "--audience", "candidate", "--jsonl"], stdin=line)
+    [finding] = json.loads(out)["findings"]
+    assert finding["source"] == "model" and 0 < finding["score"] <= 1 and "explanation" not in finding
+    _, out, _ = stdio(["check", "--audience", "candidate", "--jsonl", "--explain"], stdin=line)
+    [finding] = json.loads(out)["findings"]
+    why = finding["explanation"]
+    assert 0 < why["threshold"] < 1 and len(why["nearest"]) == 3
+    assert set(why["nearest"][0]) == {"text", "label", "similarity"}
+
+
+def test_jsonl_answers_a_long_stream_in_order_across_batches(stdio):
+    texts = ["Thanks for your time.", "You lot are clowns.", "Why was I rejected?"] * 200
+    stdin = "".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts))
+    code, out, _ = stdio(["check", "--audience", "candidate", "--jsonl"], stdin=stdin)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r["id"] for r in records] == list(range(600))
+    assert [bool(r["findings"]) for r in records[:3]] == [False, True, True]
+    assert records[301]["findings"] == records[1]["findings"]

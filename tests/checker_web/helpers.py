@@ -67,6 +67,11 @@ def by_tag(root: Node, tag: str) -> list[Node]:
     return list(root.find_all(lambda node: node.tag == tag))
 
 
+def finding_items(root: Node) -> list[Node]:
+    """The findings listed under `root` (not the lists nested inside a finding's explanation)."""
+    return [node for node in by_tag(root, "li") if "finding" in node.classes]
+
+
 def by_id(root: Node, id_: str) -> Node:
     found = list(root.find_all(lambda node: node.attrs.get("id") == id_))
     assert len(found) == 1, f"expected one element with id {id_!r}, found {len(found)}"

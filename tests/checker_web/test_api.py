@@ -46,9 +46,18 @@ class ApiTests(TestCase):
             "message",
             "suggestion",
             "replacement",
+            "source",
+            "score",
         }
         self.assertEqual(set(findings[0]), fields)
         self.assertEqual(RISKY[findings[1]["start"] : findings[1]["end"]], findings[1]["excerpt"])
+
+    def test_a_model_finding_says_so_and_carries_its_score(self):
+        text = "Thanks for the interview. You lot are clowns."
+        [finding] = self.post({"text": text, "audience": "candidate"}).json()["findings"]
+        self.assertEqual((finding["source"], finding["rule"]), ("model", "model-resentment"))
+        self.assertGreater(finding["score"], 0.5)
+        self.assertEqual(finding["excerpt"], "You lot are clowns.")
 
     def test_employer_audience_and_benign_text(self):
         feedback = "We felt you were overqualified and might not fit with our young team"

@@ -7,7 +7,7 @@ from django.test import Client, RequestFactory, TestCase
 from django.urls import reverse
 
 from nextround.checker import check
-from tests.checker_web.helpers import by_class, by_id, by_tag, parse, replaceable_example
+from tests.checker_web.helpers import by_class, by_id, by_tag, finding_items, parse, replaceable_example
 
 URL = reverse("checker:inline")
 RISKY = "Why didn't I get the job? This process was rigged."
@@ -81,14 +81,14 @@ class InlineEndpointTests(TestCase):
         root = parse(response.content)
         (findings,) = by_class(root, "findings")
         self.assertEqual(findings.tag, "ol")
-        self.assertEqual(len(by_tag(findings, "li")), len(check(RISKY, "candidate")))
+        self.assertEqual(len(finding_items(findings)), len(check(RISKY, "candidate")))
         # Ids are prefixed with the textarea's, so several drafts on one page do not clash.
         by_id(root, "draft-body-7-finding-1")
         self.assertContains(response, "Message check: 2 things to look at")
 
     def test_djangos_id_convention_finds_the_field_when_no_name_is_given(self):
         response = self.client.post(URL, {"audience": "candidate", "target": "id_note", "note": RISKY})
-        self.assertEqual(len(by_tag(by_class(parse(response.content), "findings")[0], "li")), 2)
+        self.assertEqual(len(finding_items(by_class(parse(response.content), "findings")[0])), 2)
 
     def test_a_benign_draft_says_no_warnings(self):
         response = self.client.post(

@@ -8,6 +8,7 @@ from tests.checker_web.helpers import (
     by_class,
     by_id,
     by_tag,
+    finding_items,
     parse,
     replaceable_example,
     visible_message,
@@ -29,7 +30,7 @@ def textarea_value(root) -> str:
 
 
 def finding_count(root) -> int:
-    return sum(len(by_tag(ol, "li")) for ol in by_class(root, "findings"))
+    return sum(len(finding_items(ol)) for ol in by_class(root, "findings"))
 
 
 class PageTests(TestCase):
@@ -82,7 +83,7 @@ class PageTests(TestCase):
             self.assertIn("Warning:", mark.text())
         (findings_list,) = by_class(root, "findings")
         self.assertEqual(findings_list.tag, "ol")
-        items = by_tag(findings_list, "li")
+        items = finding_items(findings_list)
         self.assertEqual(len(items), len(findings))
         for item, finding in zip(items, findings, strict=True):
             text = item.text()
@@ -105,7 +106,7 @@ class PageTests(TestCase):
         self.assertTrue(findings, "the employer rules must flag this feedback")
         response = self.client.post(URL, {"audience": "employer", "text": EMPLOYER_RISKY}, **HTMX)
         root = parse(response.content)
-        items = by_tag(by_class(root, "findings")[0], "li")
+        items = finding_items(by_class(root, "findings")[0])
         self.assertEqual(len(items), len(findings))
         for item, finding in zip(items, findings, strict=True):
             self.assertIn(finding.message, item.text())
@@ -142,7 +143,7 @@ class PageTests(TestCase):
         self.assertContains(response, "<h1>Check a message</h1>", html=True)
         root = parse(response.content)
         self.assertEqual(textarea_value(root), RISKY)
-        self.assertEqual(len(by_tag(by_class(root, "findings")[0], "li")), len(check(RISKY, "candidate")))
+        self.assertEqual(len(finding_items(by_class(root, "findings")[0])), len(check(RISKY, "candidate")))
         employer = [n for n in by_tag(root, "input") if n.attrs.get("value") == "employer"][0]
         self.assertNotIn("checked", employer.attrs)
 
@@ -259,3 +260,38 @@ class CsrfTests(TestCase):
         # htmx sends the token as a header, which the base template sets on <body>.
         live = client.post(URL, {"audience": "candidate", "text": RISKY}, HTTP_X_CSRFTOKEN=token, **HTMX)
         self.assertEqual(live.status_code, 200)
+
+
+class WhyFlaggedTests(TestCase):
+    """Each finding says where it came from; a model finding shows its score and what it learned from."""
+
+    def test_a_model_finding_shows_its_score_threshold_and_nearest_examples(self):
+        text = "Thanks for the interview. You lot are clowns."
+        [finding] = check(text, "candidate")
+        self.assertEqual(finding.source, "model")
+        response = self.client.post(URL, {"audience": "candidate", "text": text}, **HTMX)
+        root = parse(response.content)
+        [item] = by_class(root, "finding")
+        [why] = by_class(item, "finding__why")
+        self.assertEqual(why.tag, "details")
+        words = " ".join(why.text().split())
+        self.assertIn(f"{round(finding.score * 100)}% likely to be resentment", words)
+        self.assertIn("No listed phrase matched here", words)
+        examples = by_tag(why, "li")
+        self.assertEqual(len(examples), 3)
+        self.assertTrue(any("(resentment)" in li.text() for li in examples))
+        [mark] = by_tag(by_id(root, "checked-text"), "mark")
+        self.assertIn("You lot are clowns.", mark.text())
+
+    def test_a_rule_finding_says_a_known_phrasing_matched(self):
+        response = self.client.post(URL, {"audience": "candidate", "text": "Why was I rejected?"}, **HTMX)
+        [why] = by_class(parse(response.content), "finding__why")
+        self.assertIn("Found by a rule", why.text())
+
+    def test_the_live_check_under_a_draft_explains_model_findings_too(self):
+        response = self.client.post(
+            reverse("checker:inline"),
+            {"audience": "employer", "target": "id_text", "text": "We want someone young and hungry."},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(by_class(parse(response.content), "finding__why"))

@@ -7,8 +7,17 @@ Plain Python with no Django import, so the command line and other tools can use 
         print(finding.category, finding.message)
 """
 
-from nextround.checker.engine import check, highlight_segments
+from nextround.checker.engine import check, check_many, highlight_segments
 from nextround.checker.loader import RuleError, load_rules
 from nextround.checker.model import AUDIENCES, CATEGORIES, Finding
 
-__all__ = ["AUDIENCES", "CATEGORIES", "Finding", "RuleError", "check", "highlight_segments", "load_rules"]
+__all__ = [
+    "AUDIENCES",
+    "CATEGORIES",
+    "Finding",
+    "RuleError",
+    "check",
+    "check_many",
+    "highlight_segments",
+    "load_rules",
+]

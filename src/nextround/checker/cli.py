@@ -3,6 +3,8 @@
 Plain Python like the rest of the checker, so the command starts without loading Django.
 Exit status: 0 when nothing worse than info was found, 1 when there is a warning or an error (or, with
 --jsonl, a malformed input line), 2 on bad usage such as a file that cannot be read.
+With --explain, each finding says where it came from: the rule and its words, or the classifier's score,
+its threshold and the labelled training sentences nearest to the flagged one.
 """
 
 import argparse
@@ -10,12 +12,15 @@ import json
 import sys
 from bisect import bisect_right
 
-from nextround.checker.engine import check
+from nextround.checker.engine import check, check_many
 from nextround.checker.model import AUDIENCES, SEVERITY_RANK, Finding
 
 _SERIOUS = SEVERITY_RANK["warning"]
-# How many JSON Lines results to buffer before flushing when the input is a pipe or a file.
-_FLUSH_EVERY = 512
+# When the input is a pipe or a file, lines are checked this many at a time (the classifier embeds all
+# their sentences in one batch, which is several times faster than one by one) and the output is
+# flushed after each batch. Memory stays flat: nothing is kept from one batch to the next.
+_BATCH = 256
+_NEAREST = 3
 
 
 def register(subparsers) -> None:
@@ -34,6 +39,12 @@ def register(subparsers) -> None:
         action="store_true",
         help='read {"id": ..., "text": ...} lines and write one {"id": ..., "findings": [...]} line each',
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="say why each finding was made: the rule, or the classifier's score and the nearest labelled "
+        "training sentences",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files to check; - or none for stdin")
     parser.set_defaults(func=run_check, needs_django=False)
 
@@ -43,8 +54,8 @@ def run_check(args: argparse.Namespace) -> int:
         if args.files and args.files != ["-"]:
             _error("--jsonl reads standard input; drop the file names")
             return 2
-        return _run_jsonl(args.audience, sys.stdin, sys.stdout)
-    return _run_files(args.audience, args.files or ["-"])
+        return _run_jsonl(args.audience, sys.stdin, sys.stdout, explain=args.explain)
+    return _run_files(args.audience, args.files or ["-"], explain=args.explain)
 
 
 def _error(message: str) -> None:
@@ -66,7 +77,35 @@ def _format(name: str, text: str, starts: list[int], finding: Finding) -> str:
     return f"{name}:{line}:{column}: {finding.severity} {finding.category}: {finding.message}"
 
 
-def _run_files(audience: str, names: list[str]) -> int:
+def explanation(finding: Finding, audience: str) -> dict | None:
+    """For a model finding: its threshold and the nearest labelled training sentences; None for a rule."""
+    if finding.source != "model":
+        return None
+    from nextround.checker.classifier import blank_quotes, model_for
+    from nextround.checker.examples import explain
+
+    nearest = explain(blank_quotes(finding.excerpt), audience, _NEAREST)
+    return {
+        "threshold": round(model_for(audience).threshold, 3),
+        "nearest": [{"text": e.text, "label": e.label, "similarity": e.similarity} for e in nearest],
+    }
+
+
+def _explain_lines(finding: Finding, audience: str) -> list[str]:
+    lines = [f"    try instead: {finding.suggestion}"]
+    why = explanation(finding, audience)
+    if why is None:
+        lines.append(f"    found by rule {finding.rule}: {finding.excerpt!r}")
+        return lines
+    lines.append(
+        f"    found by the classifier: score {finding.score:.2f} (it flags from {why['threshold']:.2f});"
+        " nearest labelled training sentences:"
+    )
+    lines += [f"      {e['similarity']:.2f} {e['label']}: {e['text']}" for e in why["nearest"]]
+    return lines
+
+
+def _run_files(audience: str, names: list[str], explain: bool = False) -> int:
     out = sys.stdout
     status = 0
     for name in names:
@@ -89,6 +128,8 @@ def _run_files(audience: str, names: list[str]) -> int:
         starts = _line_starts(text)
         for finding in findings:
             out.write(_format(label, text, starts, finding) + "\n")
+            if explain:
+                out.write("".join(line + "\n" for line in _explain_lines(finding, audience)))
             if SEVERITY_RANK[finding.severity] >= _SERIOUS and status == 0:
                 status = 1
     out.flush()
@@ -111,25 +152,51 @@ def _parse(raw: str) -> tuple[object, str]:
     return item.get("id"), text
 
 
-def _run_jsonl(audience: str, stream, out) -> int:
-    # One line in, one line out, nothing kept between lines: memory stays flat however long the input.
-    # An interactive caller gets each answer at once; a pipe gets them in batches, which is much faster.
+def _run_jsonl(audience: str, stream, out, explain: bool = False) -> int:
+    # Lines are answered in order, a batch at a time, and forgotten: memory stays flat however long the
+    # input. An interactive caller gets each answer at once (a batch of one line).
     interactive = stream.isatty() if hasattr(stream, "isatty") else False
+    batch = 1 if interactive else _BATCH
     status = 0
-    dumps = json.dumps
+    pending: list[tuple[int, str]] = []
     for number, raw in enumerate(stream, start=1):
+        pending.append((number, raw))
+        if len(pending) >= batch:
+            status = max(status, _answer(audience, pending, out, explain))
+            pending = []
+            out.flush()
+    if pending:
+        status = max(status, _answer(audience, pending, out, explain))
+    out.flush()
+    return status
+
+
+def _answer(audience: str, lines: list[tuple[int, str]], out, explain: bool) -> int:
+    """Check a batch of input lines and write one output line each, in order; returns the exit status."""
+    status = 0
+    parsed: list[tuple[int, object, str | None, str]] = []  # (line number, id, text or None, error)
+    for number, raw in lines:
         try:
             item_id, text = _parse(raw)
         except ValueError as exc:
-            out.write(dumps({"id": None, "line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+            parsed.append((number, None, None, str(exc)))
             status = 1
         else:
-            findings = check(text, audience)
-            if status == 0 and any(SEVERITY_RANK[f.severity] >= _SERIOUS for f in findings):
-                status = 1
-            record = {"id": item_id, "findings": [f.to_dict() for f in findings]}
-            out.write(dumps(record, ensure_ascii=False) + "\n")
-        if interactive or number % _FLUSH_EVERY == 0:
-            out.flush()
-    out.flush()
+            parsed.append((number, item_id, text, ""))
+    results = iter(check_many([text for _, _, text, _ in parsed if text is not None], audience))
+    dumps = json.dumps
+    for number, item_id, text, error in parsed:
+        if text is None:
+            out.write(dumps({"id": None, "line": number, "error": error}, ensure_ascii=False) + "\n")
+            continue
+        findings = next(results)
+        if any(SEVERITY_RANK[f.severity] >= _SERIOUS for f in findings):
+            status = 1
+        records = [f.to_dict() for f in findings]
+        if explain:
+            for record, finding in zip(records, findings, strict=True):
+                why = explanation(finding, audience)
+                if why is not None:
+                    record["explanation"] = why
+        out.write(dumps({"id": item_id, "findings": records}, ensure_ascii=False) + "\n")
     return status

@@ -1,14 +1,19 @@
-"""Run an audience's rules over a message and decide which matches are real problems.
+"""Run an audience's rules and its trained classifier over a message, and merge what they find.
 
 Speed comes from the keyword prefilter: a message is split into words once, and only the rules whose
 keywords appear are run at all, so a typical message runs none or a handful of regular expressions.
 Precision comes from looking at the sentence around each match: quoted text, negated intent
 ("I won't ask why ..."), reported speech and rule-specific exceptions are let through.
+The classifier (classifier.py) then reads every sentence; where a rule already flagged words of a
+sentence, the rule's finding is the one shown, because it points at the exact words and may offer a
+one-click replacement.
 """
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
+from nextround.checker.classifier import model_findings_many
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
 
@@ -109,6 +114,27 @@ def check(text: str, audience: str) -> list[Finding]:
 
     Raises ValueError for an unknown audience.
     """
+    return check_many([text], audience)[0]
+
+
+def check_many(texts: Sequence[str], audience: str) -> list[list[Finding]]:
+    """`check` for several texts at once: the classifier embeds all their sentences in one batch."""
+    rules = [rule_findings(text, audience) for text in texts]
+    modelled = model_findings_many(texts, audience, rules)
+    return [merge(found, more) for found, more in zip(rules, modelled, strict=True)]
+
+
+def merge(rules: list[Finding], modelled: list[Finding]) -> list[Finding]:
+    """The rules' findings and the model's (which never share a sentence), in reading order."""
+    if not modelled:
+        return rules
+    merged = rules + modelled
+    merged.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end, f.rule))
+    return merged
+
+
+def rule_findings(text: str, audience: str) -> list[Finding]:
+    """The rules' findings alone, in reading order."""
     ruleset = ruleset_for(audience)
     normal = text.translate(_STRAIGHTEN)
     words = ruleset.keywords.intersection(_WORD.findall(normal.lower()))

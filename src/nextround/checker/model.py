@@ -55,6 +55,10 @@ class Finding:
     # Set only when `suggestion` can be dropped in place of `excerpt` as it stands (the web page
     # offers a one-click "use suggestion" for these); otherwise None.
     replacement: str | None = None
+    # "rule" for a rule's match; "model" for a sentence the trained classifier flagged, with its score
+    # (the probability that the sentence is not clean). Rules have no score.
+    source: str = "rule"
+    score: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

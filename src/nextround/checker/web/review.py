@@ -66,6 +66,17 @@ class ShownFinding:
     finding: Finding
     label: str
     severity_label: str
+    # For a model finding: the labelled training sentences nearest to the flagged one, and the threshold.
+    nearest: tuple = ()
+    threshold: float | None = None
+
+    @property
+    def from_model(self) -> bool:
+        return self.finding.source == "model"
+
+    @property
+    def score_percent(self) -> int:
+        return round((self.finding.score or 0) * 100)
 
     @property
     def apply_token(self) -> str:
@@ -90,6 +101,7 @@ def review(text: str, audience: str) -> dict:
             finding,
             category_label(finding.category),
             SEVERITY_LABELS.get(finding.severity, finding.severity),
+            *_why(finding, audience),
         )
         for number, finding in enumerate(findings, start=1)
     ]
@@ -107,6 +119,20 @@ def review(text: str, audience: str) -> dict:
         "worst": max((f.severity for f in findings), key=SEVERITIES.index, default=""),
         "good_message": GOOD_MESSAGE[audience],
     }
+
+
+def _why(finding: Finding, audience: str) -> tuple[tuple, float | None]:
+    """For a model finding, the nearest labelled sentences and the threshold; nothing for a rule."""
+    if finding.source != "model":
+        return (), None
+    from nextround.checker.classifier import blank_quotes, model_for
+    from nextround.checker.examples import explain
+
+    nearest = tuple(
+        (example.text, category_label(example.label) if example.label != "clean" else "fine as it is")
+        for example in explain(blank_quotes(finding.excerpt), audience, 3)
+    )
+    return nearest, model_for(audience).threshold
 
 
 def summary(findings: list[Finding]) -> str:
