@@ -162,11 +162,11 @@ def run_import_csv(args) -> int:
 def run_import_json(args) -> int:
     from nextround.transfer.restore import RestoreProblem, restore
 
-    data = read_file(args.file)
+    # Read as a stream: memory stays flat however big the export (docs/performance.md).
+    path = readable_file(args.file)
     try:
-        summary = restore(username=args.user, text=data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CommandError(f"{args.file}: not UTF-8 text, so not a nextround export") from None
+        with reading(args.file), path.open("rb") as stream:
+            summary = restore(username=args.user, stream=stream)
     except RestoreProblem as exc:
         raise CommandError(f"{args.file}: {exc}; nothing was imported") from None
     if summary.user_created:

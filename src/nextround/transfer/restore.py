@@ -1,14 +1,18 @@
 """Bringing a JSON export back: into an empty account it restores, into a used one it merges.
 
-Everything is checked before it is kept, and a problem names its place in the document
-(“data.applications[3].stage: …”); one transaction, so a bad file leaves the account as it was.
+The file is read as a stream (ijson): the header, then each part of `data` in the order an export writes
+them, one record at a time, each checked and written in batches, so memory does not grow with the file.
+A problem names its place in the document (“data.applications[3].stage: …”); everything happens in one
+transaction, so a bad record anywhere, even after batches were written, leaves the account as it was.
 """
 
 import datetime as dt
+import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+import ijson
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -44,34 +48,112 @@ class RestoreSummary:
         ]
 
 
-def read_document(text: str) -> dict:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
+# An export is five levels deep (document, data, section, record, list of ids): far deeper is not one.
+MAX_DEPTH = 32
+# A broken file up to this size is read again to say on which line it breaks.
+LOCATE_BYTES = 20 * 2**20
+
+
+class _Document:
+    """The export read as a stream of parser events (ijson), so that memory does not grow with the file:
+    the top-level header first, then `data`'s parts one at a time, each record built alone."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.events = ijson.parse(stream, use_float=True)
+        self.depth = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            prefix, event, value = next(self.events)
+        except ijson.JSONError as exc:
+            raise RestoreProblem(f"the file is not valid JSON ({self.where(exc)})") from None
+        if event in ("start_map", "start_array"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise RestoreProblem(
+                    "the file nests lists or objects hundreds of levels deep, which no nextround export "
+                    "does; is it the right file?"
+                )
+        elif event in ("end_map", "end_array"):
+            self.depth -= 1
+        return prefix, event, value
+
+    def where(self, exc: Exception) -> str:
+        """Line and column of the mistake: the streaming parser does not count lines, so a file small
+        enough is read again by the standard one, which does."""
+        try:
+            self.stream.seek(0)
+            head = self.stream.read(LOCATE_BYTES + 1)
+        except (OSError, ValueError):
+            head = b""
+        if head and len(head) <= LOCATE_BYTES:
+            try:
+                json.loads(head.decode("utf-8", "replace"))
+            except json.JSONDecodeError as found:
+                return f"line {found.lineno}, column {found.colno}: {found.msg}"
+            except RecursionError:
+                pass
+        return str(exc).splitlines()[0]
+
+    def value(self, first: tuple):
+        """The whole value that starts with the event `first` (a record, the profile, a scalar)."""
+        _prefix, event, value = first
+        if event not in ("start_map", "start_array"):
+            return value
+        builder = ijson.ObjectBuilder()
+        builder.event(event, value)
+        depth = 1
+        for _prefix, event, value in self:
+            builder.event(event, value)
+            depth += {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}.get(event, 0)
+            if depth == 0:
+                return builder.value
+        raise RestoreProblem("the file ends in the middle of a value")
+
+
+def _read_header(document: _Document) -> None:
+    header: dict = {}
+    first = next(document, None)
+    if first is None or first[1] != "start_map":
+        if first is not None:
+            document.value(first)  # a file nested absurdly deep says so (see MAX_DEPTH)
+        raise _not_an_export()
+    for _prefix, event, key in document:
+        if event == "end_map":
+            break
+        if key == "data":
+            _check_header(header)
+            if next(document)[1] != "start_map":
+                raise RestoreProblem("data: missing, or not an object")
+            return
+        header[key] = document.value(next(document))
+    _check_header(header)
+    raise RestoreProblem("data: missing, or not an object")
+
+
+def _not_an_export() -> RestoreProblem:
+    return RestoreProblem("format: this is not a nextround export (its “format” should be “nextround”)")
+
+
+def _check_header(header: dict) -> None:
+    if header.get("format") != FORMAT:
+        raise _not_an_export()
+    if header.get("version") != VERSION:
         raise RestoreProblem(
-            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    except RecursionError:
-        # Python's parser recurses once per level; an export is five levels deep.
-        raise RestoreProblem(
-            "the file nests lists or objects hundreds of levels deep, which no nextround export does; "
-            "is it the right file?"
-        ) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise RestoreProblem("format: this is not a nextround export (its “format” should be “nextround”)")
-    if document.get("version") != VERSION:
-        raise RestoreProblem(
-            f"version: {document.get('version')!r} is not a version this nextround reads "
+            f"version: {header.get('version')!r} is not a version this nextround reads "
             f"(it reads version {VERSION}); update nextround and try again"
         )
-    if not isinstance(document.get("data"), dict):
-        raise RestoreProblem("data: missing, or not an object")
-    return document
 
 
-def restore(*, username: str, text: str) -> RestoreSummary:
-    """Restore or merge the document `text` into `username`'s account, creating the account if needed."""
-    document = read_document(text)
+def restore(*, username: str, text: str | None = None, stream=None) -> RestoreSummary:
+    """Restore or merge an export (`stream`, a binary file, or `text`) into `username`'s account, creating
+    the account if needed. The file is read as it goes and written in batches, in one transaction."""
+    document = _Document(stream if stream is not None else io.BytesIO(text.encode("utf-8")))
+    _read_header(document)
     User = get_user_model()
     try:
         with transaction.atomic():
@@ -84,7 +166,7 @@ def restore(*, username: str, text: str) -> RestoreSummary:
                 user.full_clean(exclude=["password"])
                 create_user(user=user)
             summary.merged = not summary.user_created and _has_data(user)
-            _restore(user, document["data"], summary)
+            _restore(user, document, summary)
             bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
     except ValidationError as exc:
         raise RestoreProblem(f"user name “{username}”: {' '.join(exc.messages)}") from None
@@ -99,19 +181,43 @@ def _has_data(user) -> bool:
     return any(model.objects.filter(owner=user).exists() for model in (Company, Contact, Application))
 
 
-def _restore(owner, data: dict, summary: RestoreSummary) -> None:
+def _restore(owner, document: _Document, summary: RestoreSummary) -> None:
+    """`data`'s parts in the order an export writes them, each section's records one at a time."""
+    order = [section.name for section in sections()]
     known = {section.name: section for section in sections()}
-    for name in data:
-        if name != "profile" and name not in known:
-            raise RestoreProblem(f"data.{name}: not a part of a version {VERSION} export")
-    # A merge keeps your own settings, but a broken profile section still means a broken file.
-    _restore_profile(owner, data.get("profile", {}), keep=summary.merged)
     refs: dict[type, dict[str, int]] = {}
-    for section in known.values():
-        records = data.get(section.name, [])
-        if not isinstance(records, list):
-            raise RestoreProblem(f"data.{section.name}: should be a list")
-        _restore_section(owner, section, records, refs, summary)
+    profile_seen, last = False, -1
+    for _prefix, event, name in document:
+        if event == "end_map":
+            break
+        if name == "profile":
+            # A merge keeps your own settings, but a broken profile section still means a broken file.
+            _restore_profile(owner, document.value(next(document)), keep=summary.merged)
+            profile_seen = True
+            continue
+        if name not in known:
+            raise RestoreProblem(f"data.{name}: not a part of a version {VERSION} export")
+        if order.index(name) < last:
+            raise RestoreProblem(
+                f"data.{name}: comes after data.{order[last]}, but an export lists its parts in this order: "
+                + ", ".join(order)
+            )
+        last = order.index(name)
+        start = next(document)
+        if start[1] != "start_array":
+            document.value(start)
+            raise RestoreProblem(f"data.{name}: should be a list")
+        _restore_section(owner, known[name], _records(document), refs, summary)
+    if not profile_seen:
+        _restore_profile(owner, {}, keep=summary.merged)
+
+
+def _records(document: _Document):
+    """The records of the section whose list has just opened, one at a time."""
+    for event in document:
+        if event[1] == "end_array":
+            return
+        yield document.value(event)
 
 
 def _restore_profile(owner, values, *, keep: bool) -> None:
@@ -168,7 +274,7 @@ def _decode(section: Section, field_obj, value, path: str, refs: dict):
     return value
 
 
-def _restore_section(owner, section: Section, records: list, refs: dict, summary: RestoreSummary) -> None:
+def _restore_section(owner, section: Section, records, refs: dict, summary: RestoreSummary) -> None:
     model = section.model
     own_refs = refs.setdefault(model, {})
     matcher = _Matcher(owner, section) if summary.merged else None
@@ -221,10 +327,19 @@ def _restore_section(owner, section: Section, records: list, refs: dict, summary
             summary.matched[section.name] += 1
         else:
             new.append((ident, obj, many))
-    _write(owner, section, new)
-    for ident, obj, _many in new:
-        own_refs[ident] = obj.pk
-    summary.created[section.name] += len(new)
+        if len(new) >= BATCH:
+            _flush(owner, section, new, own_refs, summary)
+    _flush(owner, section, new, own_refs, summary)
+
+
+def _flush(owner, section: Section, new: list, own_refs: dict, summary: RestoreSummary) -> None:
+    """Write a batch of checked records and remember their new ids for the records that point to them."""
+    if new:
+        _write(owner, section, new)
+        for ident, obj, _many in new:
+            own_refs[ident] = obj.pk
+        summary.created[section.name] += len(new)
+        new.clear()
 
 
 def _write(owner, section: Section, new: list[tuple[str, models.Model, dict]]) -> None:

@@ -83,10 +83,7 @@ def restore_json(request):
     form = RestoreForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            text = form.cleaned_data["file"].read().decode("utf-8")
-            summary = restore(username=request.user.get_username(), text=text)
-        except UnicodeDecodeError:
-            form.add_error("file", "This file is not UTF-8 text, so it is not a nextround export.")
+            summary = restore(username=request.user.get_username(), stream=form.cleaned_data["file"])
         except RestoreProblem as exc:
             form.add_error("file", f"{str(exc).rstrip('.')}. Nothing was imported.")
         else:
