@@ -27,6 +27,7 @@ step = st.one_of(
     st.tuples(st.just("message"), st.integers(0, 9), st.sampled_from(DIRECTIONS), hours_ago),
     st.tuples(st.just("edit"), st.integers(0, 9), st.integers(0, 9), st.sampled_from(DIRECTIONS)),
     st.tuples(st.just("delete"), st.integers(0, 9)),
+    st.tuples(st.just("undo"), st.integers(0, 9)),
 )
 
 
@@ -91,6 +92,11 @@ def play(owner, steps) -> list[Application]:
             services.log_interaction(interaction=interaction)
         elif action == "delete" and messages:
             services.delete_interaction(interaction=messages.pop(args[0] % len(messages)))
+        elif action == "undo":  # take the latest move back out of the history (the Mail page does)
+            application = applications[args[0] % len(applications)]
+            change = application.stage_changes.order_by("-changed_at", "-pk").first()
+            if application.stage_changes.count() > 1:
+                services.remove_stage_change(change=change)
     return applications
 
 
@@ -153,3 +159,13 @@ def test_moving_or_deleting_the_first_answer_updates_both_applications():
     services.log_interaction(interaction=message)
     services.delete_interaction(interaction=message)
     assert stored(second).answered_at is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_taking_a_move_back_out_of_the_history_updates_the_facts():
+    owner = make_user("undoer")
+    [application] = play(owner, [("apply", "applied", 100), ("move", 0, "rejected", 10)])
+    assert stored(application).decided_at == NOW - dt.timedelta(hours=10)
+    services.remove_stage_change(change=application.stage_changes.get(to_stage="rejected"))
+    assert stored(application) == replayed(application)
+    assert stored(application).decided_at is None

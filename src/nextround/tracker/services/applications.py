@@ -220,6 +220,8 @@ def remove_stage_change(*, change: StageChange) -> Application:
     change.delete()
     application.stage, application.stage_changed_at = remaining.to_stage, remaining.changed_at
     application.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    bump(application.owner_id)
+    refresh_facts(application_ids=[application.pk])  # the history is one move shorter
     return application
 
 
