@@ -301,11 +301,13 @@ def record_feedback(
     )
     log.full_clean()
     log.save()
+    bump(plan.owner_id)
     return log
 
 
 @transaction.atomic
 def delete_feedback(*, log: StepLog) -> None:
+    bump(log.owner_id)
     log.delete()
 
 
@@ -322,6 +324,7 @@ def discard_plan(*, plan: Plan) -> bool:
     )
     if worked_on:
         return False
+    bump(plan.owner_id)  # its steps leave the calendar feed
     plan.delete()
     return True
 
