@@ -255,6 +255,35 @@ def letter_summary(message: MailMessage) -> str:
     return f"{head}\n\n{message.text}"[:20000]
 
 
+def _delete_contact_if_unused(contact: Contact) -> None:
+    # A contact the message created goes only if nothing else hangs on it since; likewise a company.
+    if not contact.application_links.exists() and not contact.interactions.exists():
+        tracker.delete_contact(contact=contact)
+
+
+def _delete_company_if_unused(company: Company) -> None:
+    if not company.applications.exists() and not company.contacts.exists():
+        tracker.delete_company(company=company)
+
+
+# What accepting a message may have made: its key in `MailMessage.applied`, its model, and the service that
+# takes it back; undone in this order, so that a row goes before what it hangs on.
+UNDO = (
+    ("feedback_log", StepLog, lambda log: playbook.delete_feedback(log=log)),
+    ("plan_created", Plan, lambda plan: playbook.discard_plan(plan=plan)),  # kept if the user worked on it
+    ("stage_change", StageChange, lambda change: tracker.remove_stage_change(change=change)),
+    ("interaction", Interaction, lambda interaction: tracker.delete_interaction(interaction=interaction)),
+    ("link", ApplicationContact, lambda link: tracker.unlink_contact(link=link)),
+    (
+        "application_created",
+        Application,
+        lambda application: tracker.delete_application(application=application),
+    ),
+    ("contact_created", Contact, _delete_contact_if_unused),
+    ("company_created", Company, _delete_company_if_unused),
+)
+
+
 @transaction.atomic
 def undo(*, message: MailMessage) -> MailMessage:
     """Take back exactly what accepting created; what the user did since stays."""
@@ -263,30 +292,10 @@ def undo(*, message: MailMessage) -> MailMessage:
         raise Refused("There is nothing to undo: this message was not accepted.")
     done = message.applied or {}
     owner = message.owner
-    log = StepLog.objects.filter(owner=owner, pk=done.get("feedback_log")).first()
-    if log is not None:
-        playbook.delete_feedback(log=log)
-    plan = Plan.objects.filter(owner=owner, pk=done.get("plan_created")).first()
-    if plan is not None:
-        playbook.discard_plan(plan=plan)  # kept if the user already worked on it
-    change = StageChange.objects.filter(owner=owner, pk=done.get("stage_change")).first()
-    if change is not None:
-        tracker.remove_stage_change(change=change)
-    interaction = Interaction.objects.filter(owner=owner, pk=done.get("interaction")).first()
-    if interaction is not None:
-        tracker.delete_interaction(interaction=interaction)
-    link = ApplicationContact.objects.filter(owner=owner, pk=done.get("link")).first()
-    if link is not None:
-        tracker.unlink_contact(link=link)
-    application = Application.objects.filter(owner=owner, pk=done.get("application_created")).first()
-    if application is not None:
-        tracker.delete_application(application=application)
-    contact = Contact.objects.filter(owner=owner, pk=done.get("contact_created")).first()
-    if contact is not None and not contact.application_links.exists() and not contact.interactions.exists():
-        tracker.delete_contact(contact=contact)
-    company = Company.objects.filter(owner=owner, pk=done.get("company_created")).first()
-    if company is not None and not company.applications.exists() and not company.contacts.exists():
-        tracker.delete_company(company=company)
+    for key, model, take_back in UNDO:
+        row = model.objects.filter(owner=owner, pk=done.get(key)).first()
+        if row is not None:
+            take_back(row)
     message.application = Application.objects.filter(owner=owner, pk=message.application_id).first()
     message.review, message.applied, message.reviewed_at = Review.PENDING, {}, None
     message.save(update_fields=["application", "review", "applied", "reviewed_at"])

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nextround.core.errors import unreadable
+
 # One message larger than this is an attachment-heavy mail, never a letter worth reading here; it is skipped.
 MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 # A .zip may not unpack to more than this (a zip bomb), nor hold more files.
@@ -71,12 +73,8 @@ def iter_file(path: Path) -> Iterator[RawMessage]:
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF)
-    except FileNotFoundError:
-        raise MailFileProblem(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise MailFileProblem(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise MailFileProblem(f"{path}: cannot read it ({exc.strerror})") from None
+        raise MailFileProblem(unreadable(path, exc)) from None
     if not head.strip():
         raise MailFileProblem(f"{path.name} is empty.")
     kind = kind_of(head, path.name)

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from nextround.cli import CommandError
+from nextround.core.errors import unreadable
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -56,12 +57,8 @@ def reading(name: str):
     """A file that cannot be read is one clear line naming it."""
     try:
         yield
-    except FileNotFoundError:
-        raise CommandError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
-        raise CommandError(f"{name}: cannot read it ({exc.strerror})") from None
+        raise CommandError(unreadable(name, exc)) from None
 
 
 def read_file(name: str) -> bytes:

@@ -4,6 +4,7 @@ Which file it is comes from its header row, not its name: people rename files, a
 (no URL column, other notes above the header).
 """
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
@@ -132,6 +133,17 @@ def parse_csv(opener: Opener) -> Parsed:
     )
 
 
+def _date(line: int, row: dict, column: str, formats, *, example: str) -> dt.date | None | RowProblem:
+    """The date in the row's `column` (None when it is empty), or the row's problem when it is not one."""
+    value = row[column.lower()]
+    if not value:
+        return None
+    try:
+        return parse_date(value, formats)
+    except ValueError:
+        return RowProblem(line, f"“{column}” is “{value}”, not a date like {example}")
+
+
 def _connections(table) -> Iterator[ContactRecord | RowProblem]:
     for line, row in table.rows():
         if isinstance(row, RowProblem):
@@ -145,17 +157,10 @@ def _connections(table) -> Iterator[ContactRecord | RowProblem]:
                 )
             )
             continue
-        connected_on = None
-        if row["connected on"]:
-            try:
-                connected_on = parse_date(row["connected on"], CONNECTED_ON_FORMATS)
-            except ValueError:
-                yield (
-                    RowProblem(
-                        line, f"“Connected On” is “{row['connected on']}”, not a date like 15 Mar 2024"
-                    )
-                )
-                continue
+        connected_on = _date(line, row, "Connected On", CONNECTED_ON_FORMATS, example="15 Mar 2024")
+        if isinstance(connected_on, RowProblem):
+            yield connected_on
+            continue
         yield (
             ContactRecord(
                 line=line,
@@ -177,18 +182,10 @@ def _applications(table) -> Iterator[ApplicationRecord | RowProblem]:
         if not row["company name"] or not row["job title"]:
             yield (RowProblem(line, "a company name and a job title are both needed"))
             continue
-        applied_on = None
-        if row["application date"]:
-            try:
-                applied_on = parse_date(row["application date"], APPLIED_FORMATS)
-            except ValueError:
-                yield (
-                    RowProblem(
-                        line,
-                        f"“Application Date” is “{row['application date']}”, not a date like 7/6/23, 2:20 PM",
-                    )
-                )
-                continue
+        applied_on = _date(line, row, "Application Date", APPLIED_FORMATS, example="7/6/23, 2:20 PM")
+        if isinstance(applied_on, RowProblem):
+            yield applied_on
+            continue
         # The contact email and phone columns are the applicant's own details, so they are not imported.
         yield (
             ApplicationRecord(

@@ -185,19 +185,33 @@ def _write(
         progress("saving", summary.rows, summary.rows)
 
 
-def _too_long(value: str, limit: int, label: str) -> str:
-    return f"the {label} is {len(value)} characters long; the most is {limit}" if len(value) > limit else ""
+# The longest each text field of a record may be (the database's limit), and its name in a row's message.
+CONTACT_LIMITS = (
+    ("name", 200, "name"),
+    ("company", 200, "company"),
+    ("title", 200, "position"),
+    ("linkedin_url", 500, "URL"),
+)
+APPLICATION_LIMITS = (
+    ("company", 200, "company"),
+    ("role_title", 200, "role"),
+    ("location", 200, "location"),
+    ("notes", 20000, "notes"),
+    ("posting_url", 1000, "job posting URL"),
+)
+
+
+def _too_long(record, limits) -> str:
+    """The first field of `record` longer than its limit, said; "" when every one fits."""
+    for name, limit, label in limits:
+        if len(value := getattr(record, name)) > limit:
+            return f"the {label} is {len(value)} characters long; the most is {limit}"
+    return ""
 
 
 def _check_contact(record: ContactRecord) -> str:
-    for value, limit, label in (
-        (record.name, 200, "name"),
-        (record.company, 200, "company"),
-        (record.title, 200, "position"),
-        (record.linkedin_url, 500, "URL"),
-    ):
-        if problem := _too_long(value, limit, label):
-            return problem
+    if problem := _too_long(record, CONTACT_LIMITS):
+        return problem
     try:
         if record.email:
             validate_email(record.email)
@@ -211,15 +225,8 @@ def _check_contact(record: ContactRecord) -> str:
 
 
 def _check_application(record: ApplicationRecord) -> str:
-    for value, limit, label in (
-        (record.company, 200, "company"),
-        (record.role_title, 200, "role"),
-        (record.location, 200, "location"),
-        (record.notes, 20000, "notes"),
-        (record.posting_url, 1000, "job posting URL"),
-    ):
-        if problem := _too_long(value, limit, label):
-            return problem
+    if problem := _too_long(record, APPLICATION_LIMITS):
+        return problem
     if record.posting_url:
         try:
             _url(record.posting_url)

@@ -136,22 +136,11 @@ def _file_gone_on_problem(view):
     return wrapped
 
 
-def _table_or_problem(request, upload):
-    try:
-        return uploads.read_table(upload), None
-    except (FileProblem, OSError) as exc:
-        uploads.discard(upload=upload)
-        message = str(exc) if isinstance(exc, FileProblem) else "The file is gone; please upload it again."
-        return None, render(request, "transfer/csv_gone.html", {"message": message}, status=410)
-
-
 @login_required
 @_file_gone_on_problem
 def csv_map(request, pk):
     upload = get_owned(Upload, request.user, pk)
-    table, problem = _table_or_problem(request, upload)
-    if problem:
-        return problem
+    table = uploads.read_table(upload)
     sample = [row for _line, row in _first_rows(table) if isinstance(row, dict)]
     initial = {"date_format": upload.mapping.get("date_format")}
     columns = upload.mapping.get("columns") or spreadsheet.guess_columns(table.header)
@@ -212,9 +201,7 @@ def _mapping(upload) -> spreadsheet.Mapping | None:
 @_file_gone_on_problem
 def csv_stages(request, pk):
     upload = get_owned(Upload, request.user, pk)
-    table, problem = _table_or_problem(request, upload)
-    if problem:
-        return problem
+    table = uploads.read_table(upload)
     mapping = _mapping(upload)
     if mapping is None or not mapping.column_for("stage"):
         return redirect(upload_url("transfer:csv_map", upload))
@@ -239,9 +226,7 @@ def csv_stages(request, pk):
 @_file_gone_on_problem
 def csv_preview(request, pk):
     upload = get_owned(Upload, request.user, pk)
-    table, problem = _table_or_problem(request, upload)
-    if problem:
-        return problem
+    table = uploads.read_table(upload)
     mapping = _mapping(upload)
     if mapping is None:
         return redirect(upload_url("transfer:csv_map", upload))
