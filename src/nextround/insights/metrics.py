@@ -88,11 +88,21 @@ def in_period(apps: list[AppFacts], period: Period, tz: dt.tzinfo) -> list[AppFa
 
 
 def furthest(app: AppFacts) -> str:
-    return PROGRESS[max(history(app).rank, RANK.get(app.stage, 0), 0)]
+    return furthest_of(history(app).rank, app.stage)
+
+
+def furthest_of(rank: int, stage: str) -> str:
+    """The furthest forward stage from the history's rank and the current stage (the database groups by
+    both and calls this once per group)."""
+    return PROGRESS[max(rank, RANK.get(stage, 0), 0)]
 
 
 def exit_of(app: AppFacts) -> str:
-    return app.stage if app.stage in EXITS else OPEN
+    return exit_of_stage(app.stage)
+
+
+def exit_of_stage(stage: str) -> str:
+    return stage if stage in EXITS else OPEN
 
 
 def first_answer(app: AppFacts) -> dt.datetime | None:
@@ -134,7 +144,12 @@ class Funnel:
 
 def funnel(apps: list[AppFacts]) -> Funnel:
     """Stage reached per application (from its history) and where it left the funnel."""
-    ends = Counter((furthest(app), exit_of(app)) for app in apps)
+    return funnel_from_ends(Counter((furthest(app), exit_of(app)) for app in apps))
+
+
+def funnel_from_ends(ends: Counter) -> Funnel:
+    """The funnel from the number of applications per (furthest stage, exit): what `funnel` counts one
+    application at a time, and what the database counts in a GROUP BY for a big search."""
     rows, links, previous = [], [], None
     for index, stage in enumerate(PROGRESS):
         later = PROGRESS[index:]
@@ -161,7 +176,7 @@ def funnel(apps: list[AppFacts]) -> Funnel:
         for exit, count in here.items():
             if count:
                 links.append((STAGE_LABELS[stage], STAGE_LABELS[exit], count))
-    return Funnel(total=len(apps), rows=rows, links=links)
+    return Funnel(total=sum(ends.values()), rows=rows, links=links)
 
 
 # --- response rates ----------------------------------------------------------------------------------------
@@ -207,24 +222,40 @@ class SourceRow:
 
 def by_source(apps: list[AppFacts], labels: dict[str, str] | None = None) -> list[SourceRow]:
     """Per source: how many heard back at all, and how many reached a screen or beyond."""
-    labels = labels or {}
-    groups: dict[str, list[AppFacts]] = defaultdict(list)
+    groups: dict[str, SourceCounts] = defaultdict(SourceCounts)
     for app in apps:
-        groups[app.source].append(app)
-    rows = []
-    for source, members in groups.items():
-        n = len(members)
-        heard = sum(1 for app in members if first_answer(app) is not None)
-        forward = sum(1 for app in members if RANK[furthest(app)] >= RANK[Stage.SCREENING])
-        rows.append(
-            SourceRow(
-                source,
-                labels.get(source, source.replace("_", " ").capitalize()),
-                n,
-                Rate(heard, n),
-                Rate(forward, n),
-            )
+        groups[app.source].add(
+            heard=first_answer(app) is not None, forward=RANK[furthest(app)] >= RANK[Stage.SCREENING]
         )
+    return sources_from_counts(groups, labels)
+
+
+@dataclass(slots=True)
+class SourceCounts:
+    applications: int = 0
+    heard: int = 0
+    forward: int = 0
+
+    def add(self, *, heard: bool, forward: bool, count: int = 1) -> None:
+        self.applications += count
+        self.heard += count if heard else 0
+        self.forward += count if forward else 0
+
+
+def sources_from_counts(
+    groups: dict[str, SourceCounts], labels: dict[str, str] | None = None
+) -> list[SourceRow]:
+    labels = labels or {}
+    rows = [
+        SourceRow(
+            source,
+            labels.get(source, source.replace("_", " ").capitalize()),
+            counts.applications,
+            Rate(counts.heard, counts.applications),
+            Rate(counts.forward, counts.applications),
+        )
+        for source, counts in groups.items()
+    ]
     return sorted(rows, key=lambda row: (-row.applications, row.label))
 
 
@@ -233,7 +264,16 @@ def by_source(apps: list[AppFacts], labels: dict[str, str] | None = None) -> lis
 
 @dataclass
 class Durations:
-    days: list[int]
+    days: list[int]  # sorted
+
+    @classmethod
+    def from_histogram(cls, counts: dict[int, int]) -> "Durations":
+        """From the number of applications per day count (what the database groups by); a negative
+        count (an answer dated before the day applied) is day 0, as in `_days_after_applying`."""
+        clipped = Counter()
+        for days, count in counts.items():
+            clipped[max(0, days)] += count
+        return cls([days for days in sorted(clipped) for _ in range(clipped[days])])
 
     @property
     def count(self) -> int:

@@ -1,7 +1,8 @@
 """Loading the rows behind the insights, in a fixed number of queries whatever the size of the search.
 
-Rows are read with `values_list` (no model instances: ten thousand applications would take seconds to
-build) into the small dataclasses of `metrics`, `debrief` and `activity`, which do all the counting.
+The funnel, the sources and the waits are counted by the database (`counts`, over the facts each
+application row keeps); other rows are read with `values_list` (no model instances: ten thousand would take
+seconds to build) into the small dataclasses of `metrics`, `debrief` and `activity`.
 """
 
 import datetime as dt
@@ -19,7 +20,8 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from nextround.core.access import profile_for
-from nextround.insights import activity, debrief, metrics
+from nextround.insights import activity, counts, debrief, metrics
+from nextround.insights.counts import local_start
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
@@ -92,16 +94,13 @@ def instant(value) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value)
 
 
-def local_start(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
-
-
 def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
     profile = profile_for(user)
     tz = zoneinfo.ZoneInfo(profile.time_zone)
     labels = dict(Source.choices)
 
-    apps = metrics.in_period(load_applications(user, application_filter(period, tz), names=False), period, tz)
+    sent = counts.in_period(period, tz)
+    funnel, sources = counts.funnel_and_sources(user, sent, labels)
     cutoff = today - dt.timedelta(days=metrics.WAITING_DAYS)
     # Never answered: no move to an answer stage and no message from them (the row's fact says both).
     stale = load_applications(
@@ -124,11 +123,11 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
     return Insights(
         period=period,
         today=today,
-        applications=len(apps),
-        funnel=metrics.funnel(apps),
-        sources=metrics.by_source(apps, labels),
-        answer=metrics.time_to_answer(apps, tz),
-        decision=metrics.time_to_decision(apps, tz),
+        applications=funnel.total,
+        funnel=funnel,
+        sources=sources,
+        answer=counts.waits(user, sent, "first_answer_at", tz),
+        decision=counts.waits(user, sent, "decided_at", tz),
         waiting=metrics.waiting_without_answer(stale, today, tz),
         debrief=debrief.debrief(plans, steps, outcomes),
         themes=debrief.themes(feedback, vocabulary),
@@ -136,16 +135,6 @@ def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
         weekly_summary=activity.summary(week_rows),
         goals=goals,
     )
-
-
-def application_filter(period: metrics.Period, tz: dt.tzinfo) -> Q:
-    """A superset of the applications sent in the period; `metrics.in_period` makes the exact cut."""
-    dated = Q()
-    if period.since:
-        dated &= Q(applied_on__gte=period.since)
-    if period.until:
-        dated &= Q(applied_on__lte=period.until)
-    return ~Q(stage=Stage.SAVED) & (dated | Q(applied_on__isnull=True)) if dated else ~Q(stage=Stage.SAVED)
 
 
 def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.AppFacts]:

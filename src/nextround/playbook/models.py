@@ -20,6 +20,8 @@ class Plan(OwnedModel):
 
     class Meta:
         ordering = ["-decided_at", "-pk"]
+        # The insights count plans by kind in a period (covering).
+        indexes = [models.Index(fields=["owner", "decided_at", "kind"], name="plan_insights")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} plan for {self.application}"
@@ -49,7 +51,11 @@ class PlanStep(OwnedModel):
     class Meta:
         ordering = ["due_on", "position", "pk"]
         constraints = [models.UniqueConstraint("plan", "key", name="plan_step_key_once_per_plan")]
-        indexes = [models.Index(fields=["owner", "status", "due_on"])]
+        indexes = [
+            models.Index(fields=["owner", "status", "due_on"]),
+            # The insights count all of a user's steps by kind, channel and status (covering).
+            models.Index(fields=["owner", "kind", "channel", "status"], name="plan_step_insights"),
+        ]
 
     def __str__(self) -> str:
         return self.title
