@@ -169,3 +169,18 @@ def test_taking_a_move_back_out_of_the_history_updates_the_facts():
     services.remove_stage_change(change=application.stage_changes.get(to_stage="rejected"))
     assert stored(application) == replayed(application)
     assert stored(application).decided_at is None
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("message_hours, answered_hours", [(50, 50), (10, 30)])
+def test_the_first_answer_is_the_earlier_of_a_message_and_an_answering_move(message_hours, answered_hours):
+    owner = make_user("earliest")
+    [application] = play(
+        owner,
+        [
+            ("apply", "applied", 100),
+            ("move", 0, "screening", 30),
+            ("message", 0, Direction.INCOMING, message_hours),
+        ],
+    )
+    assert stored(application).answered_at == NOW - dt.timedelta(hours=answered_hours)

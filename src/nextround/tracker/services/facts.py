@@ -8,7 +8,8 @@ move, an edited or deleted message comes out the same as a replay would.
 
 from collections.abc import Iterable
 
-from django.db.models import Case, DateTimeField, F, IntegerField, Max, Min, Value, When
+from django.db.models import Case, DateTimeField, F, IntegerField, Max, Min, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from nextround.tracker import facts
 from nextround.tracker.models import Application, Interaction, StageChange
@@ -16,15 +17,32 @@ from nextround.tracker.vocabulary import Direction
 
 # Applications per round of reads and one UPDATE (a restore refreshes ten thousand).
 BATCH = 500
-FIELDS = ["furthest_rank", "sent_at", "first_answer_at", "decided_at"]
 
 
 def first_time(stages) -> Min:
     return Min(Case(When(to_stage__in=sorted(stages), then=F("changed_at")), output_field=DateTimeField()))
 
 
-def computed(ids: list[int]) -> dict[int, facts.Reduced]:
-    """The facts of the applications `ids` worked out from their history (two grouped reads)."""
+def _over_moves(aggregate) -> Subquery:
+    """`aggregate` over the stage changes of the application being updated."""
+    moves = StageChange.objects.filter(application_id=OuterRef("pk")).order_by().values("application_id")
+    return Subquery(moves.annotate(value=aggregate).values("value"))
+
+
+def _earliest(*times):
+    """The earliest of date-times that may be NULL (SQLite's MIN(a, b) is NULL if either is)."""
+    first, second = times
+    return Least(Coalesce(first, second), Coalesce(second, first))
+
+
+def refresh_facts(*, application_ids: Iterable[int | None]) -> None:
+    """Recompute the facts of these applications from their history and store them (call it inside the
+    writing transaction, after the write).
+
+    One UPDATE per batch whose values are worked out by the database from each row's own history
+    (correlated subqueries on indexed columns): Django's `bulk_update` wrote the same values as a CASE
+    with one arm per row, which cost a restore of 10,000 applications most of its time.
+    """
     rank = Max(
         Case(
             *[When(to_stage=stage, then=Value(value)) for stage, value in facts.RANK.items()],
@@ -32,54 +50,21 @@ def computed(ids: list[int]) -> dict[int, facts.Reduced]:
             output_field=IntegerField(),
         )
     )
-    moves = (
-        StageChange.objects.filter(application_id__in=ids)
-        .values("application_id")
-        .annotate(
-            rank=rank,
-            sent=first_time(facts.SENT_STAGES),
-            answered=first_time(facts.ANSWER_STAGES),
-            decided=first_time(facts.DECISION_STAGES),
-        )
-        .values_list("application_id", "rank", "sent", "answered", "decided")
+    first_incoming = Subquery(
+        Interaction.objects.filter(application_id=OuterRef("pk"), direction=Direction.INCOMING)
         .order_by()
-    )
-    incoming = dict(
-        Interaction.objects.filter(application_id__in=ids, direction=Direction.INCOMING)
         .values("application_id")
         .annotate(first=Min("occurred_at"))
-        .values_list("application_id", "first")
-        .order_by()
+        .values("first")
     )
-    found = {}
-    for pk, rank_, sent, answered, decided in moves:
-        answers = [when for when in (answered, incoming.pop(pk, None)) if when is not None]
-        found[pk] = facts.Reduced(max(rank_ or 0, 0), sent, min(answers) if answers else None, decided)
-    for pk, first in incoming.items():  # messages on an application with no recorded move
-        found[pk] = facts.Reduced(0, None, first, None)
-    return found
-
-
-def refresh_facts(*, application_ids: Iterable[int | None]) -> None:
-    """Recompute the facts of these applications from their history and store them (call it inside the
-    writing transaction, after the write)."""
     ids = sorted({pk for pk in application_ids if pk is not None})
     for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        found = computed(batch)
-        rows = []
-        for pk in batch:
-            reduced = found.get(pk, facts.NOTHING)
-            rows.append(
-                Application(
-                    pk=pk,
-                    furthest_rank=reduced.rank,
-                    sent_at=reduced.sent_at,
-                    first_answer_at=reduced.answered_at,
-                    decided_at=reduced.decided_at,
-                )
-            )
-        Application.objects.bulk_update(rows, FIELDS)
+        Application.objects.filter(pk__in=ids[start : start + BATCH]).update(
+            furthest_rank=Greatest(Coalesce(_over_moves(rank), Value(0)), Value(0)),
+            sent_at=_over_moves(first_time(facts.SENT_STAGES)),
+            first_answer_at=_earliest(_over_moves(first_time(facts.ANSWER_STAGES)), first_incoming),
+            decided_at=_over_moves(first_time(facts.DECISION_STAGES)),
+        )
 
 
 def set_first_facts(application: Application) -> None:
