@@ -6,6 +6,8 @@ import json
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from nextround.demo import load_demo
 from nextround.tracker.models import Company
@@ -36,6 +38,43 @@ def test_a_bad_record_after_written_batches_leaves_nothing(monkeypatch):
         restore(username="newcomer", text=doc({"companies": companies}))
     assert not User.objects.filter(username="newcomer").exists()
     assert not Company.objects.exists()
+
+
+class ReadOnce(io.RawIOBase):
+    """A stream that cannot go back (a pipe): the restore checks and writes in the same pass."""
+
+    def __init__(self, data: bytes):
+        self.inner = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        return self.inner.readinto(buffer)
+
+
+def test_a_bad_record_is_refused_before_anything_is_written(monkeypatch):
+    monkeypatch.setattr(restoring, "BATCH", 2)
+    companies = [{"id": f"company-{i}", "name": f"Company {i}"} for i in range(9)]
+    companies.append({"id": "company-9", "name": "x" * 500})
+    with CaptureQueriesContext(connection) as queries, pytest.raises(RestoreProblem, match=r"companies\[9\]"):
+        restore(username="newcomer", text=doc({"companies": companies}))
+    written = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert written == []
+
+
+@time_machine.travel("2026-11-20 10:00 +0000", tick=False)
+def test_a_stream_that_cannot_go_back_is_checked_as_it_is_written(monkeypatch):
+    load_demo()
+    demo = User.objects.get(username="demo")
+    monkeypatch.setattr(restoring, "BATCH", 3)
+    restore(username="copy", stream=ReadOnce(export_json(demo).encode()))
+    assert export_data(User.objects.get(username="copy")) == export_data(demo)
+    companies = [{"id": f"company-{i}", "name": f"Company {i}"} for i in range(9)]
+    companies.append({"id": "company-9", "name": 42})
+    with pytest.raises(RestoreProblem, match=r"data.companies\[9\].name"):
+        restore(username="newcomer", stream=ReadOnce(doc({"companies": companies}).encode()))
+    assert not User.objects.filter(username="newcomer").exists()
 
 
 def test_a_file_cut_short_leaves_nothing():

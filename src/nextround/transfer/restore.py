@@ -4,20 +4,29 @@ The file is read as a stream (ijson): the header, then each part of `data` in th
 them, one record at a time, each checked and written in batches, so memory does not grow with the file.
 A problem names its place in the document (“data.applications[3].stage: …”); everything happens in one
 transaction, so a bad record anywhere, even after batches were written, leaves the account as it was.
+
+A file that can be read twice (a file on disk, an upload) is: first to check every record without writing
+anything, then to write, skipping the per-field checks already done. SQLite's write lock (which every
+other request that saves waits for) is held only for the second, shorter pass, and a bad file is
+refused before anything is written.
 """
 
 import datetime as dt
 import io
+import itertools
 import json
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import ijson
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from nextround.core.access import profile_for
+from nextround.core.models import Profile
 from nextround.core.services import create_user, save_profile
 from nextround.core.versions import bump
 from nextround.tracker import services as tracker
@@ -149,14 +158,41 @@ def _check_header(header: dict) -> None:
         )
 
 
+@dataclass
+class _Pass:
+    """How one reading of the file goes: checking only (`write=False`, new rows get stand-in ids), or
+    writing, after a checking pass (`checked`) or in the same pass."""
+
+    write: bool
+    checked: bool = False
+    stand_ins: itertools.count = field(default_factory=lambda: itertools.count(-1, -1))
+
+
 def restore(*, username: str, text: str | None = None, stream=None) -> RestoreSummary:
     """Restore or merge an export (`stream`, a binary file, or `text`) into `username`'s account, creating
     the account if needed. The file is read as it goes and written in batches, in one transaction."""
-    document = _Document(stream if stream is not None else io.BytesIO(text.encode("utf-8")))
+    stream = stream if stream is not None else io.BytesIO(text.encode("utf-8"))
+    checked = _rewindable(stream)
+    if checked:
+        start = stream.tell()
+        _read(username, stream, _Pass(write=False))
+        stream.seek(start)
+    return _read(username, stream, _Pass(write=True, checked=checked))
+
+
+def _rewindable(stream) -> bool:
+    try:
+        return stream.seekable()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _read(username: str, stream, reading: _Pass) -> RestoreSummary:
+    document = _Document(stream)
     _read_header(document)
     User = get_user_model()
     try:
-        with transaction.atomic():
+        with transaction.atomic() if reading.write else nullcontext():
             user = User.objects.filter(username=username).first()
             summary = RestoreSummary(username, user_created=user is None)
             if user is None:
@@ -164,10 +200,12 @@ def restore(*, username: str, text: str | None = None, stream=None) -> RestoreSu
                 user = User(username=username)
                 user.set_unusable_password()
                 user.full_clean(exclude=["password"])
-                create_user(user=user)
+                if reading.write:
+                    create_user(user=user)
             summary.merged = not summary.user_created and _has_data(user)
-            _restore(user, document, summary)
-            bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
+            _restore(user, document, summary, reading)
+            if reading.write:
+                bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
     except ValidationError as exc:
         raise RestoreProblem(f"user name “{username}”: {' '.join(exc.messages)}") from None
     except IntegrityError as exc:
@@ -181,7 +219,7 @@ def _has_data(user) -> bool:
     return any(model.objects.filter(owner=user).exists() for model in (Company, Contact, Application))
 
 
-def _restore(owner, document: _Document, summary: RestoreSummary) -> None:
+def _restore(owner, document: _Document, summary: RestoreSummary, reading: _Pass) -> None:
     """`data`'s parts in the order an export writes them, each section's records one at a time."""
     order = [section.name for section in sections()]
     known = {section.name: section for section in sections()}
@@ -192,7 +230,7 @@ def _restore(owner, document: _Document, summary: RestoreSummary) -> None:
             break
         if name == "profile":
             # A merge keeps your own settings, but a broken profile section still means a broken file.
-            _restore_profile(owner, document.value(next(document)), keep=summary.merged)
+            _restore_profile(owner, document.value(next(document)), keep=summary.merged or not reading.write)
             profile_seen = True
             continue
         if name not in known:
@@ -207,9 +245,9 @@ def _restore(owner, document: _Document, summary: RestoreSummary) -> None:
         if start[1] != "start_array":
             document.value(start)
             raise RestoreProblem(f"data.{name}: should be a list")
-        _restore_section(owner, known[name], _records(document), refs, summary)
+        _restore_section(owner, known[name], _records(document), refs, summary, reading)
     if not profile_seen:
-        _restore_profile(owner, {}, keep=summary.merged)
+        _restore_profile(owner, {}, keep=summary.merged or not reading.write)
 
 
 def _records(document: _Document):
@@ -223,7 +261,8 @@ def _records(document: _Document):
 def _restore_profile(owner, values, *, keep: bool) -> None:
     if not isinstance(values, dict):
         raise RestoreProblem("data.profile: should be an object")
-    profile = profile_for(owner)
+    # An account the checking pass has not created yet reads the defaults a new one gets.
+    profile = profile_for(owner) if owner.pk else Profile(time_zone=settings.TIME_ZONE)
     for name, value in values.items():
         if name not in PROFILE_FIELDS:
             raise RestoreProblem(f"data.profile.{name}: not a setting nextround knows")
@@ -274,7 +313,9 @@ def _decode(section: Section, field_obj, value, path: str, refs: dict):
     return value
 
 
-def _restore_section(owner, section: Section, records, refs: dict, summary: RestoreSummary) -> None:
+def _restore_section(
+    owner, section: Section, records, refs: dict, summary: RestoreSummary, reading: _Pass
+) -> None:
     model = section.model
     own_refs = refs.setdefault(model, {})
     matcher = _Matcher(owner, section) if summary.merged else None
@@ -304,8 +345,9 @@ def _restore_section(owner, section: Section, records, refs: dict, summary: Rest
         }
         obj = model(owner=owner, **values)
         try:
-            obj.clean_fields(exclude=relations)
-            _check_rules(obj)
+            if not reading.checked:  # else the checking pass did, on the same bytes
+                obj.clean_fields(exclude=relations)
+                _check_rules(obj)
         except ValidationError as exc:
             name, messages = next(iter(exc.message_dict.items()))
             raise RestoreProblem(f"{path}.{name}: {' '.join(messages)}") from None
@@ -330,16 +372,20 @@ def _restore_section(owner, section: Section, records, refs: dict, summary: Rest
         else:
             new.append((ident, obj, many))
         if len(new) >= BATCH:
-            _flush(owner, section, new, own_refs, summary)
-    _flush(owner, section, new, own_refs, summary)
+            _flush(owner, section, new, own_refs, summary, reading)
+    _flush(owner, section, new, own_refs, summary, reading)
 
 
-def _flush(owner, section: Section, new: list, own_refs: dict, summary: RestoreSummary) -> None:
-    """Write a batch of checked records and remember their new ids for the records that point to them."""
+def _flush(
+    owner, section: Section, new: list, own_refs: dict, summary: RestoreSummary, reading: _Pass
+) -> None:
+    """Write a batch of checked records and remember their new ids for the records that point to them
+    (a stand-in id each when only checking, so that links and repeats are checked the same way)."""
     if new:
-        _write(owner, section, new)
+        if reading.write:
+            _write(owner, section, new)
         for ident, obj, _many in new:
-            own_refs[ident] = obj.pk
+            own_refs[ident] = obj.pk if reading.write else next(reading.stand_ins)
         summary.created[section.name] += len(new)
         new.clear()
 
