@@ -1,6 +1,6 @@
 """The audit of issue 14, re-run: big imports under load, and files built to break things.
 
-Run: .venv/bin/python bench/abuse.py [--mb 100] [--web-mb 95] [--only load|bad|web]
+Run: .venv/bin/python bench/abuse.py [--mb 100] [--web-mb 95] [--only load|cli|bad|web]
 
 Everything runs against real processes on a throwaway SQLite data directory: `nextround serve` (waitress),
 `nextround import ...` as a separate process, and a second person who keeps logging in and saving their
@@ -8,8 +8,13 @@ settings while the import runs (each request timed). Peak memory is the import p
 size (from wait4) and the server's VmHWM. Prints Markdown tables for docs/performance.md.
 
 Load table: a LinkedIn Connections.csv and a spreadsheet of --mb megabytes each imported by the command
-line while the other person works; the spreadsheet preview (a GET) of a 20 MB file while they work; the
-same LinkedIn file uploaded through the web page (capped just under the 100 MB upload limit).
+line while the other person works (`--only cli`: these two rows alone); the spreadsheet preview (a GET)
+of a 20 MB file while they work; the same LinkedIn file uploaded through the web page (capped just under
+the 100 MB upload limit).
+
+While each import runs, a probe on its own SQLite connection takes the write lock (BEGIN IMMEDIATE,
+then ROLLBACK) every 50 ms and times how long it waited: the longest wait is the longest time an import
+batch held the lock. The machine's load average is printed before and after each row.
 
 Bad-input table: the crafted files of the audit, through the web page and the command line.
 """
@@ -152,6 +157,50 @@ class Other:
         )
 
 
+class LockProbe:
+    """Takes SQLite's write lock every 50 ms on its own connection and times each wait: a wait is at most
+    how long someone else (an import's batch) held the lock."""
+
+    def __init__(self, database: Path):
+        self.database = database
+        self.waits: list[float] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        probe = sqlite3.connect(self.database, isolation_level=None, timeout=120)
+        while not self.stop.is_set():
+            started = time.perf_counter()
+            probe.execute("BEGIN IMMEDIATE")
+            self.waits.append(time.perf_counter() - started)
+            probe.execute("ROLLBACK")
+            time.sleep(0.05)
+        probe.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+    def report(self) -> str:
+        if not self.waits:
+            return "no probe"
+        waits = sorted(self.waits)
+        p99 = waits[int(len(waits) * 0.99) - 1] if len(waits) >= 100 else waits[-1]
+        slow = sum(1 for wait in waits if wait >= 0.1)
+        return (
+            f"lock waits: {len(waits)} probes, median {statistics.median(waits) * 1000:.1f} ms, "
+            f"p99 {p99 * 1000:.0f} ms, max {waits[-1] * 1000:.0f} ms, {slow} of 100 ms or more"
+        )
+
+
+def load_average() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 CPU_SECONDS: list[float] = []  # of the last run_measured, so a busy machine's wall time can be read aright
 
 
@@ -210,7 +259,9 @@ def first_line(text: str) -> str:
     return (lines[-1] if lines else "")[:150]
 
 
-def load_table(megabytes: float, web_megabytes: float, command_line: bool = True) -> None:
+def load_table(
+    megabytes: float, web_megabytes: float, command_line: bool = True, only_command_line: bool = False
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         env = environment(folder / "data")
@@ -228,9 +279,13 @@ def load_table(megabytes: float, web_megabytes: float, command_line: bool = True
         with served(env) as port:
             for name in ("importer", "sam"):
                 Visitor(port).sign_up(name, PASSWORD)
-            with Other(port) as idle:
+            with Other(port) as idle, LockProbe(folder / "data" / "nextround.sqlite3") as probe:
                 time.sleep(8)
-            print(f"| nobody importing (baseline) | | | {idle.report()} |", flush=True)
+            print(
+                f"| nobody importing (baseline; load {load_average()}) | | | {idle.report()}; "
+                f"{probe.report()} |",
+                flush=True,
+            )
             print("| what | time | peak memory | the other person meanwhile |")
             print("| --- | ---: | ---: | --- |")
             for label, args in (
@@ -244,15 +299,21 @@ def load_table(megabytes: float, web_megabytes: float, command_line: bool = True
                     ),
                 )
             ):
-                with Other(port) as other:
+                before = load_average()
+                with Other(port) as other, LockProbe(folder / "data" / "nextround.sqlite3") as probe:
                     seconds, peak, code, out, err = run_measured([*args, "--user", "importer"], env)
                 outcome = first_line(out) if code == 0 else f"exit {code}: {first_line(err)}"
                 cpu = CPU_SECONDS[0]
                 print(
-                    f"| {label} | {seconds:.0f} s ({cpu:.0f} s) | {peak:.0f} MiB | {other.report()} |",
+                    f"| {label} | {seconds:.0f} s ({cpu:.0f} s CPU) | {peak:.0f} MiB | {other.report()} |",
                     flush=True,
                 )
-                print(f"|   ({outcome}) | | | |", flush=True)
+                print(
+                    f"|   ({outcome}) | | | {probe.report()}; load {before} -> {load_average()} |",
+                    flush=True,
+                )
+            if only_command_line:
+                return
             web_file = folder / "web-Connections.csv"
             web_rows = connections_file(web_file, min(web_megabytes, 95), seed=7)
             importer = Visitor(port)
@@ -455,12 +516,14 @@ def main() -> None:
     )
     parser.add_argument("--mb", type=float, default=100, help="size of the big files (default 100)")
     parser.add_argument("--web-mb", type=float, default=95, help="size of the web upload (at most 95)")
-    parser.add_argument("--only", choices=("load", "bad", "web"))
+    parser.add_argument("--only", choices=("load", "cli", "bad", "web"))
     args = parser.parse_args()
     if args.only in (None, "bad"):
         bad_table()
-    if args.only in (None, "load", "web"):
-        load_table(args.mb, args.web_mb, command_line=args.only != "web")
+    if args.only in (None, "load", "cli", "web"):
+        load_table(
+            args.mb, args.web_mb, command_line=args.only != "web", only_command_line=args.only == "cli"
+        )
 
 
 if __name__ == "__main__":
