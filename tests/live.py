@@ -39,6 +39,13 @@ def free_port() -> int:
 @contextlib.contextmanager
 def served(env, *options):
     """`nextround init` then `nextround serve [options]` on a free port; yields the port."""
+    with server_process(env, *options) as (port, _process):
+        yield port
+
+
+@contextlib.contextmanager
+def server_process(env, *options):
+    """As `served`, and yields the server's process too (to stop or kill it)."""
     assert nextround("init", env=env).returncode == 0
     port = free_port()
     server = subprocess.Popen(
@@ -55,9 +62,10 @@ def served(env, *options):
                 break
             except OSError:
                 time.sleep(0.2)
-        yield port
+        yield port, server
     finally:
-        server.terminate()
+        if server.poll() is None:
+            server.terminate()
         server.wait(timeout=10)
 
 

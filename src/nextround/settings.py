@@ -133,6 +133,9 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"/vendor/.+-\d+\.\d+\.\d+[^/]*$"
 
 # Imports started on the web page run in a thread and the page shows their progress (transfer/jobs.py).
 IMPORTS_IN_BACKGROUND = True
+# A running import not heard from for this long is over (its process was stopped or killed): the page says
+# so, and the account may import again.
+IMPORT_STALE_SECONDS = config.env_int("NEXTROUND_IMPORT_STALE_SECONDS", 120, minimum=2, maximum=24 * 3600)
 
 # The calendar feed lists open items due from this many days ago to this many days ahead (the settings page
 # says so): calendar apps fetch it every few minutes, and a year of old steps would be sent every time.

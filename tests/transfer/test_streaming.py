@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from nextround.tracker.models import Contact
-from nextround.transfer.locks import ImportBusy, one_import_at_a_time
+from nextround.transfer.jobs import ImportBusy, running
 from nextround.transfer.services import import_linkedin
 from tests.personas import make_user
 from tests.transfer.helpers import connections, run
@@ -28,7 +28,7 @@ def test_a_second_import_into_the_same_account_is_refused_politely(tmp_path, cap
     other = make_user("free")
     path = tmp_path / "Connections.csv"
     path.write_bytes(people(3))
-    with one_import_at_a_time(owner):
+    with running(owner=owner, label="Importing by hand"):
         with pytest.raises(ImportBusy):
             import_linkedin(owner=owner, data=people(3))
         code, _out, err = run(capsys, "import", "linkedin", path, "--user", "busy")

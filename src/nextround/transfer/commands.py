@@ -114,7 +114,7 @@ def print_summary(summary) -> None:
 
 
 def run_import_linkedin(args) -> int:
-    from nextround.transfer.locks import ImportBusy
+    from nextround.transfer.jobs import ImportBusy, ImportStopped
     from nextround.transfer.services import ImportFailed, import_linkedin
     from nextround.transfer.tables import FileProblem
 
@@ -124,7 +124,7 @@ def run_import_linkedin(args) -> int:
         summaries = import_linkedin(
             owner=user, path=path, filename=args.file, skip_bad_rows=args.skip_bad_rows, progress=Progress()
         )
-    except (FileProblem, ImportFailed, ImportBusy) as exc:
+    except (FileProblem, ImportFailed, ImportBusy, ImportStopped) as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     for summary in summaries:
         print_summary(summary)
@@ -133,7 +133,7 @@ def run_import_linkedin(args) -> int:
 
 def run_import_csv(args) -> int:
     from nextround.transfer import spreadsheet
-    from nextround.transfer.locks import ImportBusy
+    from nextround.transfer.jobs import ImportBusy, ImportStopped
     from nextround.transfer.services import ImportFailed, import_spreadsheet
     from nextround.transfer.tables import FileProblem, first_row_header, opener_for
 
@@ -148,9 +148,14 @@ def run_import_csv(args) -> int:
         raise CommandError(f"--mapping {args.mapping}: {exc}") from None
     try:
         summary = import_spreadsheet(
-            owner=user, table=table, mapping=mapping, skip_bad_rows=args.skip_bad_rows, progress=Progress()
+            owner=user,
+            table=table,
+            mapping=mapping,
+            skip_bad_rows=args.skip_bad_rows,
+            progress=Progress(),
+            label=f"Importing {Path(args.file).name} (command line)",
         )
-    except (FileProblem, ImportFailed, ImportBusy) as exc:
+    except (FileProblem, ImportFailed, ImportBusy, ImportStopped) as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     print_summary(summary)
     return 0

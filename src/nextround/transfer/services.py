@@ -1,24 +1,33 @@
 """Imports from LinkedIn and spreadsheets, read as streams in two passes: every row is checked first (no
 write, so a bad file changes nothing), then written in batches of BATCH_ROWS, each its own short
-transaction (so other people can save while a big file goes in). No duplicates on re-import.
+transaction (so other people can save while a big file goes in). No duplicates on re-import. Each import
+holds its account's slot (`jobs.running`) and reports its progress there.
 """
 
-from collections.abc import Callable, Iterator
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
 from nextround.core.models import MAX_SALARY
-from nextround.transfer import linkedin, spreadsheet
-from nextround.transfer.locks import one_import_at_a_time
-from nextround.transfer.tables import ApplicationRecord, ContactRecord, Parsed, RowProblem, opener_for
+from nextround.transfer import jobs, linkedin, spreadsheet
+from nextround.transfer.jobs import Progress
+from nextround.transfer.models import ImportJob
+from nextround.transfer.tables import (
+    ApplicationRecord,
+    ContactRecord,
+    FileProblem,
+    Parsed,
+    RowProblem,
+    opener_for,
+)
 from nextround.transfer.writing import Writer
 
 BATCH_ROWS = 1000
 LISTED_PROBLEMS = 1000  # bad rows listed one by one; past that they are only counted
-# progress(stage, rows so far, rows in all or None): "checking" reads the file, "saving" writes it.
-Progress = Callable[[str, int, int | None], None]
 KIND_LABELS = {
     linkedin.CONNECTIONS: "LinkedIn connections",
     linkedin.JOB_APPLICATIONS: "LinkedIn job applications",
@@ -39,6 +48,10 @@ class ImportFailed(Exception):
         )
 
 
+# What stops an import with a message for the user (anything else is a bug, logged, with a general message).
+PROBLEMS = (FileProblem, ImportFailed)
+
+
 @dataclass
 class Summary:
     kind: str
@@ -55,6 +68,10 @@ class Summary:
     def label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
+    def as_json(self) -> dict:
+        """What the import page shows of it, kept with the job (the templates read dicts alike)."""
+        return {**dataclasses.asdict(self), "label": self.label}
+
     def __str__(self) -> str:
         return (
             f"{self.label}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
@@ -70,16 +87,22 @@ def import_linkedin(
     filename: str = "",
     skip_bad_rows: bool = False,
     progress: Progress | None = None,
+    job: ImportJob | None = None,
 ) -> list[Summary]:
     """LinkedIn's Connections.csv, Job Applications.csv, or its whole export as a .zip (`data` or `path`).
 
-    Every table is checked before anything is written; one import per account at a time."""
+    Every table is checked before anything is written; one import per account at a time (`job`, if the
+    web page began it; else one is begun here). ImportBusy if another is running."""
     opener = opener_for(data, path)
-    with one_import_at_a_time(owner):
+    name = Path(filename or path or "a LinkedIn file").name
+    with jobs.running(
+        owner=owner, label=f"Importing {name}", job=job, echo=progress, problems=PROBLEMS
+    ) as run:
         tables = linkedin.parse(opener, filename=filename or str(path or ""))
-        summaries = [_check(parsed, skip_bad_rows, progress) for parsed in tables]
+        summaries = [_check(parsed, skip_bad_rows, run) for parsed in tables]
         for parsed, summary in zip(tables, summaries, strict=True):
-            _write(owner, parsed, summary, write=True, progress=progress)
+            _write(owner, parsed, summary, write=True, run=run)
+        run.finish([summary.as_json() for summary in summaries])
     return summaries
 
 
@@ -91,12 +114,14 @@ def import_spreadsheet(
     skip_bad_rows: bool = False,
     same_companies: dict[str, int] | None = None,
     progress: Progress | None = None,
+    job: ImportJob | None = None,
+    label: str = "Importing a spreadsheet",
 ) -> Summary:
     """Applications from a spreadsheet with a column mapping; `same_companies` holds the names the user
     confirmed are one of their companies (file name -> company id), from the preview's suggestions."""
     parsed = spreadsheet.parse_rows(table, mapping)
-    with one_import_at_a_time(owner):
-        summary = _check(parsed, skip_bad_rows, progress)
+    with jobs.running(owner=owner, label=label, job=job, echo=progress, problems=PROBLEMS) as run:
+        summary = _check(parsed, skip_bad_rows, run)
         _write(
             owner,
             parsed,
@@ -104,8 +129,9 @@ def import_spreadsheet(
             write=True,
             stage_from_file=mapping.column_for("stage") is not None,
             aliases=same_companies,
-            progress=progress,
+            run=run,
         )
+        run.finish([summary.as_json()])
     return summary
 
 
@@ -159,9 +185,10 @@ def _write(
     write: bool,
     stage_from_file: bool = False,
     aliases: dict[str, int] | None = None,
-    progress: Progress | None = None,
+    run: jobs.Running | None = None,
 ) -> None:
-    """The second pass: match and write the good rows, a batch at a time."""
+    """The second pass: match and write the good rows, a batch at a time; the job hears of each batch in
+    the batch's own transaction."""
     writer = Writer(
         owner,
         summary,
@@ -169,20 +196,26 @@ def _write(
         write=write,
         stage_from_file=stage_from_file,
         aliases=aliases,
+        alive=run.alive if run else None,
     )
     batch: list = []
     for done, (item, problem) in enumerate(_good_records(parsed), start=1):
         if not problem:
             batch.append(item)
         if len(batch) >= BATCH_ROWS:
-            writer.run(batch)
+            _save(writer, batch, run, done, summary.rows)
             batch = []
-            if progress:
-                progress("saving", done, summary.rows)
+    if batch or run:
+        _save(writer, batch, run, summary.rows, summary.rows)
+
+
+def _save(writer: Writer, batch: list, run: jobs.Running | None, done: int, total: int) -> None:
     if batch:
-        writer.run(batch)
-    if progress:
-        progress("saving", summary.rows, summary.rows)
+        writer.run(batch, then=(lambda: run.saved(done, total)) if run else None)
+    elif run:
+        run.saved(done, total)
+    if run:
+        run("saving", done, total)  # the command line's echo
 
 
 # The longest each text field of a record may be (the database's limit), and its name in a row's message.

@@ -24,7 +24,8 @@ from nextround.transfer.forms import (
     SpreadsheetForm,
     StagesForm,
 )
-from nextround.transfer.models import Upload
+from nextround.transfer.jobs import ImportBusy
+from nextround.transfer.models import ImportJob, Upload
 from nextround.transfer.restore import RestoreProblem, restore
 from nextround.transfer.services import import_linkedin, import_spreadsheet, preview_spreadsheet
 from nextround.transfer.tables import FileProblem, RowProblem
@@ -38,6 +39,7 @@ def _index_context(request, **overrides) -> dict:
         "spreadsheet_form": SpreadsheetForm(),
         "restore_form": RestoreForm(),
         "pending": owned(Upload, request.user)[:5],
+        "running": jobs.running_now(owner=request.user),
     }
     context.update(overrides)
     return context
@@ -62,18 +64,24 @@ def linkedin(request):
     if form.is_valid():
         upload, skip = form.cleaned_data["file"], form.cleaned_data["skip_bad_rows"]
         path = uploads.stash(uploaded_file=upload)
-        job = jobs.start(
-            owner=request.user,
-            label=f"Importing {upload.name}",
-            work=lambda progress: import_linkedin(
-                owner=request.user, path=path, filename=upload.name, skip_bad_rows=skip, progress=progress
-            ),
-            cleanup=jobs.remove_file(path),
-        )
-        if job.finished and job.error:
-            form.add_error("file", job.error)
+        try:
+            job = jobs.start(
+                owner=request.user,
+                label=f"Importing {upload.name}",
+                work=lambda job: import_linkedin(
+                    owner=request.user, path=path, filename=upload.name, skip_bad_rows=skip, job=job
+                ),
+                cleanup=jobs.remove_file(path),
+            )
+        except ImportBusy as exc:
+            path.unlink(missing_ok=True)
+            form.add_error("file", str(exc))
         else:
-            return _card(request, "transfer/_linkedin.html", {"linkedin_form": LinkedInForm(), "job": job})
+            if job.problem:
+                form.add_error("file", job.problem)
+            else:
+                context = {"linkedin_form": LinkedInForm(), "job": job}
+                return _card(request, "transfer/_linkedin.html", context)
     return _card(request, "transfer/_linkedin.html", {"linkedin_form": form}, status=422)
 
 
@@ -235,22 +243,28 @@ def csv_preview(request, pk):
         skip, owner = form.cleaned_data["skip_bad_rows"], request.user
         same = form.same_companies(owner)
 
-        def work(progress):
-            summary = import_spreadsheet(
+        label = f"Importing {upload.original_name}"
+
+        def work(job):
+            import_spreadsheet(
                 owner=owner,
                 table=table,
                 mapping=mapping,
                 skip_bad_rows=skip,
                 same_companies=same,
-                progress=progress,
+                job=job,
+                label=label,
             )
             uploads.discard(upload=upload)
-            return [summary]
 
-        job = jobs.start(owner=owner, label=f"Importing {upload.original_name}", work=work)
-        if not (job.finished and job.error):
-            return render(request, "transfer/job.html", {"job": job, "spreadsheet": True})
-        form.add_error(None, job.error)
+        try:
+            job = jobs.start(owner=owner, label=label, work=work)
+        except ImportBusy as exc:
+            form.add_error(None, str(exc))
+        else:
+            if not job.problem:
+                return render(request, "transfer/job.html", {"job": job, "spreadsheet": True})
+            form.add_error(None, job.problem)
     # Counted by the import's own matching, without writing: a page that only shows takes no write lock.
     dry = preview_spreadsheet(owner=request.user, table=table, mapping=mapping)
     records = list(
@@ -296,11 +310,10 @@ def same_company(request):
 
 @login_required
 @require_GET
-def job(request, job_id):
-    """How far an import has got: the fragment alone for htmx polling, else the page (which reloads)."""
-    found = jobs.get(owner=request.user, job_id=job_id)
-    if found is None:
-        raise Http404("No such import")
+def job(request, pk):
+    """How far an import has got, from its row (any server process can answer): the fragment alone for
+    htmx polling, else the page (which reloads)."""
+    found = get_owned(ImportJob, request.user, pk)
     template = "transfer/_job.html" if request.htmx else "transfer/job.html"
     return render(request, template, {"job": found, "spreadsheet": request.GET.get("then") == "applications"})
 

@@ -130,8 +130,10 @@ class Writer:
         write: bool,
         stage_from_file: bool = False,
         aliases: dict[str, int] | None = None,
+        alive: Callable[[], None] | None = None,
     ):
         self.owner, self.summary, self.write = owner, summary, write
+        self.alive = alive or (lambda: None)  # says the import is still going, during long reads
         self.contacts, self.stage_from_file = contacts, stage_from_file
         self.companies = Companies(owner, write=write, aliases=aliases)
         summary.suggestions = self.companies.suggestions
@@ -146,11 +148,14 @@ class Writer:
                 Application, ("posting_url", "company_id", "role_title", "applied_on"), application_keys
             )
 
-    def run(self, batch: list) -> None:
-        """Match and write one batch: one short transaction (none at all in a dry run)."""
+    def run(self, batch: list, *, then: Callable[[], None] | None = None) -> None:
+        """Match and write one batch: one short transaction (none at all in a dry run), ending with `then()`
+        (the job's heartbeat, which may undo the batch by raising)."""
         if self.write:
             with transaction.atomic():
                 self._run(batch)
+                if then:
+                    then()
         else:
             self._run(batch)
 
@@ -340,8 +345,10 @@ class Writer:
     def index_existing(self, model, fields: tuple, keys_of: Callable) -> None:
         """Every row the user already has, by key (read in chunks: rows are not kept)."""
         rows = model.objects.filter(owner=self.owner).only("pk", *fields).order_by("pk")
-        for row in rows.iterator(chunk_size=2000):
+        for count, row in enumerate(rows.iterator(chunk_size=2000)):
             self.index.add(keys_of(row), row.pk)
+            if count % 2000 == 0:
+                self.alive()
 
 
 def noon(day: dt.date | None, time_zone: str) -> dt.datetime:
