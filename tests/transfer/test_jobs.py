@@ -149,3 +149,13 @@ def test_a_bad_file_fails_its_job_with_the_message_and_saves_nothing(client):
     job = ImportJob.objects.get(owner=owner)
     assert job.state == JobState.FAILED and "Nothing was imported" in job.problem
     assert not Contact.objects.filter(owner=owner).exists()
+
+
+@pytest.mark.django_db
+def test_work_that_returns_without_ending_its_job_leaves_it_done_and_the_account_free():
+    owner = make_user("plain")
+    job = jobs.start(owner=owner, label="Plain work", work=lambda job: None)
+    assert job.state == JobState.DONE and job.finished_at is not None
+    failed = jobs.start(owner=owner, label="Broken work", work=lambda job: 1 / 0)
+    assert failed.state == JobState.FAILED
+    jobs.begin(owner=owner, label="next")  # neither left the account's slot taken

@@ -194,6 +194,10 @@ def _run(job: ImportJob, work: Callable[[ImportJob], object], cleanup, own_conne
         work(job)
     except Exception:  # the job's row says what happened (`running` recorded it); the page shows it
         end(job, JobState.FAILED)
+    else:
+        # Work that ended its job (through `running`) keeps that ending; any other is done when it returns,
+        # rather than holding the account's slot until the heartbeat rule frees it.
+        end(job, JobState.DONE)
     finally:
         cleanup()
         if own_connection:
