@@ -78,7 +78,7 @@ def test_any_server_follows_an_import_and_one_that_died_is_reported_with_what_it
         assert "This import stopped before it finished" in stopped, stopped[:500]
         saved = re.search(r"The first ([\d,]+) of 30,000 rows were saved", stopped).group(1)
         saved = int(saved.replace(",", ""))
-        assert 1000 <= saved < 30_000 and contacts(database) == 2000 + saved
+        assert 0 < saved < 30_000 and contacts(database) == 2000 + saved
 
         # The same file again, on B: only the rest is added.
         response, page = on_b.upload("/import/linkedin/", {}, "Connections.csv", big)

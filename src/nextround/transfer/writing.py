@@ -1,10 +1,14 @@
 """Writing imported rows in short batches, matched against what the user already has.
 
-Each batch of rows is one short transaction, so an import of a million rows never holds SQLite's write lock
-for more than a moment and other people keep saving. Matching uses an index of the user's rows kept as
-64-bit hashes of their keys (about 100 bytes a key, not a model object a row); a hit is confirmed against
-the row itself, so a hash collision can never merge two people. A dry run (`write=False`) goes through the
-same matching without a single write, which is how the spreadsheet preview counts.
+Each batch is matched first, with reads alone (company names resolved, close spellings found, rows found
+new or changed), and only then written in one short transaction that does nothing but insert and update:
+SQLite's write lock (taken when a transaction opens) is held for the writing, never for the matching, so
+an import of a million rows holds it for a moment at a time and other people keep saving.
+
+Matching uses an index of the user's rows kept as 64-bit hashes of their keys (about 100 bytes a key, not
+a model object a row); a hit is confirmed against the row itself, so a hash collision can never merge two
+people. A dry run (`write=False`) goes through the same matching without a single write, which is how the
+spreadsheet preview counts.
 """
 
 import dataclasses
@@ -91,8 +95,9 @@ class Companies:
             if pk in self.names:
                 self.by_lower[name.strip().lower()] = pk
 
-    def ids_for(self, names: Iterable[str]) -> dict[str, int]:
-        """name -> company id for each name; names not found become companies (in the running transaction)."""
+    def ids_for(self, names: Iterable[str]) -> tuple[dict[str, int], dict[int, Company]]:
+        """name -> company id for each name, and the companies still to make for names not found (a stand-in
+        id below zero each, until `add` makes them); nothing is written here."""
         found: dict[str, int] = {}
         new: dict[int, Company] = {}
         for name in dict.fromkeys(name.strip() for name in names if name.strip()):
@@ -109,13 +114,30 @@ class Companies:
                 if close in self.names and len(self.suggestions) < MAX_SUGGESTIONS:
                     self.suggestions.append(Suggestion(name, close, self.names[close], stand_in=pk))
             found[name] = pk
-        if self.write and new:
-            tracker.add_companies(companies=list(new.values()))
-            self.real.update({stand_in: company.pk for stand_in, company in new.items()})
-            for suggestion in self.suggestions:
-                suggestion.new_id = self.real.get(suggestion.stand_in)
         self.created += len(new)
-        return {name: self.real.get(pk, pk) for name, pk in found.items()}
+        return {name: self.real_id(pk) for name, pk in found.items()}, new
+
+    def add(self, new: dict[int, Company]) -> None:
+        """Make the companies `ids_for` found new, in the batch's transaction; their stand-ins map to them."""
+        if not new:
+            return
+        tracker.add_companies(companies=list(new.values()))
+        self.real.update({stand_in: company.pk for stand_in, company in new.items()})
+        for suggestion in self.suggestions:
+            suggestion.new_id = self.real.get(suggestion.stand_in)
+
+    def real_id(self, pk: int | None) -> int | None:
+        return self.real.get(pk, pk)
+
+
+@dataclasses.dataclass
+class Plan:
+    """What one batch will write, worked out with reads alone."""
+
+    companies: dict[int, Company]  # to make, by stand-in id
+    new: list
+    changed: list
+    moves: list[StageChange] = dataclasses.field(default_factory=list)
 
 
 class Writer:
@@ -141,6 +163,7 @@ class Writer:
         self.touched: set[int] = set()  # rows this import created or already counted
         self._fake_ids = itertools.count(-1, -1)
         self.now = timezone.now()
+        self.keys_of = contact_keys if contacts else application_keys
         if contacts:
             self.index_existing(Contact, ("linkedin_url", "email", "name", "company_id"), contact_keys)
         else:
@@ -149,23 +172,50 @@ class Writer:
             )
 
     def run(self, batch: list, *, then: Callable[[], None] | None = None) -> None:
-        """Match and write one batch: one short transaction (none at all in a dry run), ending with `then()`
-        (the job's heartbeat, which may undo the batch by raising)."""
+        """Match one batch with reads alone, then write it in one short transaction (none in a dry run) that
+        ends with `then()` (the job's heartbeat, which may undo the batch by raising)."""
+        company_ids, companies = self.companies.ids_for(record.company for record in batch)
+        plan = (self._contacts if self.contacts else self._applications)(batch, company_ids)
+        plan.companies = companies
         if self.write:
             with transaction.atomic():
-                self._run(batch)
+                self._write(plan)
                 if then:
                     then()
-        else:
-            self._run(batch)
-
-    def _run(self, batch) -> None:
-        company_ids = self.companies.ids_for(record.company for record in batch)
-        if self.contacts:
-            self._contacts(batch, company_ids)
-        else:
-            self._applications(batch, company_ids)
+        self._remember(plan)
         self.summary.companies_created = self.companies.created
+
+    def _write(self, plan: Plan) -> None:
+        self.companies.add(plan.companies)
+        for row in (*plan.new, *plan.changed):
+            row.company_id = self.companies.real_id(row.company_id)
+        if self.contacts:
+            tracker.save_contacts(
+                owner=self.owner,
+                created=plan.new,
+                changed=plan.changed,
+                fields=list(CONTACT_FIELDS),
+                origin=Origin.IMPORT,
+            )
+            return
+        # New applications get their first stage entry from the tracker; a row that is an old rejection
+        # opens no plan (the playbook plans on moves, not on new applications).
+        tracker.create_applications(owner=self.owner, applications=plan.new, origin=Origin.IMPORT)
+        tracker.update_applications(applications=plan.changed, fields=list(APPLICATION_FIELDS))
+        if plan.moves:
+            tracker.record_stage_changes(owner=self.owner, changes=plan.moves, origin=Origin.IMPORT)
+
+    def _remember(self, plan: Plan) -> None:
+        """The batch's rows join the index, so that later batches find them (a dry run numbers them)."""
+        for row in plan.new:
+            if not self.write:
+                row.pk = next(self._fake_ids)
+            self.index.add(self.keys_of(row), row.pk)
+            self.touched.add(row.pk)
+        for row in plan.changed:
+            self.index.add(self.keys_of(row), row.pk)
+            self.touched.add(row.pk)
+        self.touched |= {change.application_id for change in plan.moves}
 
     def _load(self, model, keys_of: Callable, incoming: list, fields: tuple) -> dict[int, object]:
         wanted = set()
@@ -174,7 +224,7 @@ class Writer:
         wanted = {pk for pk in wanted if pk > 0}
         return model.objects.filter(owner=self.owner).only("pk", *fields).in_bulk(wanted) if wanted else {}
 
-    def _contacts(self, batch: list[ContactRecord], company_ids: dict) -> None:
+    def _contacts(self, batch: list[ContactRecord], company_ids: dict) -> Plan:
         incoming = [
             Contact(
                 owner=self.owner,
@@ -213,9 +263,9 @@ class Writer:
             elif existing.pk not in changed:
                 self.summary.unchanged += 1
                 self.touched.add(existing.pk)
-        self._save(Contact, list(new.values()), list(changed.values()), contact_keys)
         self.summary.created += len(new)
         self.summary.updated += len(changed)
+        return Plan({}, list(new.values()), list(changed.values()))
 
     def _find_contact(self, contact, loaded: dict, pending: dict):
         for key in contact_keys(contact):
@@ -229,30 +279,7 @@ class Writer:
                 return row
         return None
 
-    def _save(self, model, new: list, changed: list, keys_of: Callable) -> None:
-        if self.write and model is Contact:
-            tracker.save_contacts(
-                owner=self.owner,
-                created=new,
-                changed=changed,
-                fields=list(CONTACT_FIELDS),
-                origin=Origin.IMPORT,
-            )
-        elif self.write:
-            # New applications get their first stage entry from the tracker; a row that is an old rejection
-            # opens no plan (the playbook plans on moves, not on new applications).
-            tracker.create_applications(owner=self.owner, applications=new, origin=Origin.IMPORT)
-            tracker.update_applications(applications=changed, fields=list(APPLICATION_FIELDS))
-        for obj in new:
-            if not self.write:
-                obj.pk = next(self._fake_ids)
-            self.index.add(keys_of(obj), obj.pk)
-            self.touched.add(obj.pk)
-        for obj in changed:
-            self.index.add(keys_of(obj), obj.pk)
-            self.touched.add(obj.pk)
-
-    def _applications(self, batch: list[ApplicationRecord], company_ids: dict) -> None:
+    def _applications(self, batch: list[ApplicationRecord], company_ids: dict) -> Plan:
         time_zone = self.time_zone()
         incoming = [
             Application(
@@ -303,27 +330,21 @@ class Writer:
             elif existing.pk not in moves:
                 self.summary.unchanged += 1
                 self.touched.add(existing.pk)
-        self._save(Application, list(new.values()), list(changed.values()), application_keys)
-        if self.write and moves:
-            # A move of an application you already have is a move like one on the board, dated now.
-            now = timezone.now()
-            tracker.record_stage_changes(
+        # A move of an application you already have is a move like one on the board, dated now.
+        now = timezone.now()
+        moved = [
+            StageChange(
                 owner=self.owner,
-                changes=[
-                    StageChange(
-                        owner=self.owner,
-                        application=changed.get(pk) or loaded[pk],
-                        from_stage=(changed.get(pk) or loaded[pk]).stage,
-                        to_stage=stage,
-                        changed_at=now,
-                    )
-                    for pk, stage in moves.items()
-                ],
-                origin=Origin.IMPORT,
+                application=changed.get(pk) or loaded[pk],
+                from_stage=(changed.get(pk) or loaded[pk]).stage,
+                to_stage=stage,
+                changed_at=now,
             )
-        self.touched |= set(moves)
+            for pk, stage in moves.items()
+        ]
         self.summary.created += len(new)
         self.summary.updated += len(set(changed) | set(moves))
+        return Plan({}, list(new.values()), list(changed.values()), moved)
 
     def _find_application(self, application, loaded: dict, pending: dict):
         for key in application_keys(application):
