@@ -8,28 +8,19 @@ batch matched inside its transaction shows as a failed login or save here."""
 import threading
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from nextround.tracker.models import Company, Contact
 from nextround.transfer import writing
 from nextround.transfer.services import BATCH_ROWS, import_linkedin
+from tests.core.test_busy import SETTINGS  # a settings form as Sam saves it
 from tests.personas import make_user
 from tests.transfer.helpers import connections
-
-SETTINGS = {
-    "full_name": "Sam",
-    "time_zone": "UTC",
-    "ghost_checkin_days": "5",
-    "weekly_goal_applications": "5",
-    "weekly_goal_followups": "5",
-    "weekly_goal_contacts": "3",
-}
 
 
 def log_in_and_save(answers: list) -> None:
     """Sam logs in and saves their settings on a connection of their own (a thread has its own)."""
-    from django.db import connection
-
     try:
         sam = Client()
         login = sam.post("/accounts/login/", {"username": "sam", "password": "a-long-test-password"})
