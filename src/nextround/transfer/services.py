@@ -26,7 +26,7 @@ from nextround.transfer.tables import (
 )
 from nextround.transfer.writing import Writer
 
-# Rows per write transaction: 100 applications cost about 40 ms of CPU to insert (Django builds every
+# Rows per write transaction: 100 applications cost about 20 ms of CPU to insert (Django builds every
 # value of the INSERT in Python), so a batch holds SQLite's write lock for a moment even on a busy machine.
 BATCH_ROWS = 100
 LISTED_PROBLEMS = 1000  # bad rows listed one by one; past that they are only counted
