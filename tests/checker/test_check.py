@@ -1,5 +1,6 @@
 """The library's public interface: check(), Finding and highlight_segments()."""
 
+import dataclasses
 import subprocess
 import sys
 
@@ -19,6 +20,7 @@ def test_a_finding_points_at_its_excerpt_and_explains_it():
     assert finding.message and finding.suggestion
     assert set(finding.to_dict()) >= JSON_KEYS
     assert finding.to_dict()["excerpt"] == finding.excerpt
+    assert finding.to_dict() == dataclasses.asdict(finding)  # every field, spelled out for speed
 
 
 def test_findings_are_frozen():

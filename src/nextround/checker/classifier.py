@@ -48,11 +48,18 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _NAME_ONLY = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){0,2}$")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def text_for_model(sentence: str) -> str | None:
     """What the model reads of a sentence: white space collapsed, a greeting cut; None to skip it."""
-    text = " ".join(_PLACEHOLDER.sub(" ", sentence).split())
-    text = _SALUTATION.sub("", text, count=1)
-    if not any(ch.isalpha() for ch in text) or _SIGN_OFF.match(text) or _NAME_ONLY.match(text):
+    if "[" in sentence:
+        sentence = _PLACEHOLDER.sub(" ", sentence)
+    text = " ".join(sentence.split())
+    greeting = _SALUTATION.match(text)
+    if greeting:
+        text = text[greeting.end() :]
+    if not _LETTER.search(text) or _SIGN_OFF.match(text) or _NAME_ONLY.match(text):
         return None
     return text
 

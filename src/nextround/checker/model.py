@@ -1,7 +1,7 @@
 """The checker's data types: a rule as loaded from its file, and a finding in a message."""
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -61,7 +61,21 @@ class Finding:
     score: float | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Spelled out rather than dataclasses.asdict, which deep-copies every field: --jsonl calls this
+        # for every finding it writes.
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "replacement": self.replacement,
+            "source": self.source,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True, slots=True)

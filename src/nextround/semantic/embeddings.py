@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,9 @@ MODEL_NAME = "wordllama l2_supercat 256"
 DIMENSIONS = 256
 _WEIGHTS = Path("weights") / "l2_supercat_256.safetensors"
 _TOKENIZER = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
+# Texts are summed this many at a time (see Embedder._sums): small enough that the count matrix stays
+# small, large enough that the texts share most of their tokens. Measured fastest at 64.
+_CHUNK = 64
 # Curly quotes and dashes become their plain forms so that a sentence embeds the same however it was typed.
 _PLAIN = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"}
@@ -77,17 +81,28 @@ class Embedder:
         if not texts:
             return out
         ids = self.token_ids(texts)
-        lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
-        filled = np.flatnonzero(lengths)
-        if not len(filled):
-            return out
-        flat = np.fromiter((token for row in ids for token in row), dtype=np.int64, count=int(lengths.sum()))
+        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
         np.clip(flat, 0, len(self.vectors) - 1, out=flat)
-        starts = np.concatenate(([0], np.cumsum(lengths[filled])[:-1]))
-        sums = np.add.reduceat(self.vectors[flat].astype(np.float32), starts, axis=0)
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        out[filled] = sums / np.maximum(norms, 1e-12)
-        return out
+        ends = np.cumsum(lengths)
+        for first in range(0, len(texts), _CHUNK):
+            last = min(len(texts), first + _CHUNK)
+            tokens = flat[ends[first] - lengths[first] : ends[last - 1]]
+            out[first:last] = self._sums(tokens, lengths[first:last])
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.divide(out, np.maximum(norms, 1e-12), out=out)
+
+    def _sums(self, tokens: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The sum of each text's token vectors, for a few dozen texts whose tokens follow each other.
+
+        Counted as a matrix product: (texts x distinct tokens) counts times those tokens' vectors. Texts
+        share most of their words, so this is several times faster than adding up each token's row.
+        """
+        distinct, which = np.unique(tokens, return_inverse=True)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        counts = np.bincount(rows * len(distinct) + which, minlength=len(lengths) * len(distinct))
+        counts = counts.astype(np.float32).reshape(len(lengths), len(distinct))
+        return counts @ self.vectors[distinct].astype(np.float32)
 
 
 _lock = threading.Lock()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # A sentence ends after . ! ? or … (and any closing quotes or brackets) when a space or the end follows.
 _END = re.compile(r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)""")
 _LINE_BREAK = re.compile(r"\n")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (str.isalnum)
 # Words whose full stop does not end a sentence ("Dr. Okafor", "e.g. the pipeline", "approx. 3 weeks").
 _ABBREVIATIONS = frozenset(
     [
@@ -108,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for cut in [*_boundaries(text), len(text)]:
         piece = text[start:cut]
         stripped = piece.strip()
-        if stripped and any(ch.isalnum() for ch in stripped):
+        if stripped and _ALNUM.search(stripped):
             first = start + (len(piece) - len(piece.lstrip()))
             sentences.append(Sentence(first, first + len(stripped), stripped))
         start = cut
