@@ -66,6 +66,10 @@ def test_findings_come_in_reading_order():
         ("candidate", "My mentor asked me why I wasn't selected, and I said these things happen."),
         ("candidate", "I visited the old office and loved it."),
         ("candidate", "I'm not asking you to reconsider, just hoping we can stay in touch."),
+        # Thanks in texting spellings is not the sarcastic "so much for ..." (a rule bug, issue 10).
+        ("candidate", "thank u so much for the chat last wk"),
+        ("candidate", "thx so much for the chat, it was great to meet the team"),
+        ("candidate", "Thank you again so much for your time."),
         ("employer", "We chose a candidate with deeper Kubernetes experience."),
         ("employer", "We'd love to keep in touch for future roles."),
         ("employer", "The interview was in the old office."),
