@@ -58,6 +58,20 @@ def test_greetings_and_sign_offs_are_not_read_by_the_model():
     assert classifier.text_for_model("Hi [their first name], I enjoyed the call.") == "I enjoyed the call."
 
 
+@pytest.mark.parametrize(
+    "closing",
+    ["Best regards, Lucía", "Kind regards, Zoë Ødegård", "See you then, Jess", "See you on Monday.",
+     "Speak soon, Ana", "Have a great weekend!", "Thanks again, Siân", "Warmly, Renée"],
+)
+def test_sign_offs_with_any_name_and_short_closers_are_not_read(closing):
+    # Names with accents and friendly closers were read as sentences and flagged (dev messages).
+    assert classifier.text_for_model(closing) is None
+
+
+def test_a_sign_off_word_before_an_insult_is_still_read():
+    assert classifier.text_for_model("Thanks, idiots.") == "Thanks, idiots."
+
+
 def test_quoted_passages_are_blanked_keeping_offsets():
     text = 'She said "you lot are clowns" and laughed.'
     blanked = classifier.blank_quotes(text)

@@ -37,15 +37,20 @@ _SALUTATION = re.compile(
     r"^(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)\b[^,.!?:;\n]{0,40}[,:!]\s*",
     re.IGNORECASE,
 )
+# A name: a capitalised word in any alphabet ("Lucía", "Zoë", "O'Neil", "Anne-Marie", "McAdam") or an initial.
+# Not a word in capitals: "THANKS FOR NOTHING" is read.
+_NAME = r"(?:[^\W\d_a-z][^\W\d_A-Z]*(?:(?:[-'][^\W\d_a-z]?|[A-Z])[^\W\d_A-Z]+)*|[A-Z]\.)"
 _SIGN_OFF = re.compile(
     r"^(?i:(?:with )?(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|"
-    r"many thanks|thanks again|cheers|sincerely|yours(?: sincerely| faithfully| truly)?|all the best|"
-    r"take care|respectfully|talk soon|speak soon|love)\b[\s,.!]*"
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?(?:(?:[A-Z][a-z'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,3})?[.!]?$"
+    r"many thanks|thanks again|thank you again|with thanks|cheers|sincerely|yours(?: sincerely| faithfully|"
+    r" truly)?|all the best|all best|warmly|take care|respectfully|talk soon|speak soon|love|"
+    r"see you (?:then|soon|there|tomorrow|next week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"have a (?:good|great|nice|lovely|wonderful) (?:day|week|weekend|evening|one))\b[\s,.!]*"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?(?:{_NAME}(?:\s+{_NAME}){{0,3}})?[.!]?$"
 )
 # A placeholder the playbook leaves for a missing name ("[your name]") is not the writer's words.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
-_NAME_ONLY = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){0,2}$")
+_NAME_ONLY = re.compile(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{_NAME}(?:\s{_NAME}){{0,2}}$")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
