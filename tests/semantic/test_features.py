@@ -3,13 +3,15 @@
 import zlib
 
 import numpy as np
+import pytest
 
 from nextround.semantic import featurize
 from nextround.semantic.features import Features, word_ngrams, words
 
 
-def test_ngram_columns_are_the_crc32_of_each_word_and_word_pair_in_any_batch():
-    texts = ["Your loss, mate!", "", "I won\u2019t ask why", "x" * 70 + " yz", "won't won't"]
+@pytest.mark.parametrize("copies", [1, 100])  # few pairs are hashed one by one, many in numpy
+def test_ngram_columns_are_the_crc32_of_each_word_and_word_pair_in_any_batch(copies):
+    texts = ["Your loss, mate!", "", "I won\u2019t ask why", "x" * 70 + " yz", "won't won't"] * copies
     rows, cols, values = word_ngrams(texts, [1, 2], 1 << 20)
     for row, text in enumerate(texts):
         found = words(text)
