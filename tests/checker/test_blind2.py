@@ -1,8 +1,8 @@
 """A regression guard on the second-generation blind sets (tests/checker/blind2/).
 
-These sets were written apart from the training corpus and never used for development: the model and its
-thresholds were final before they were evaluated (see docs/checker.md). The floors below sit at or just
-under what was measured then, so a change that loses ground on them fails here. Do not tune on them.
+These sets were written apart from the training corpus and never used for development: the models and their
+thresholds were final before each of the two measurements (see docs/checker.md). The floors below sit at or
+just under the second measurement, so a change that loses ground on them fails here. Do not tune on them.
 """
 
 from pathlib import Path
@@ -14,11 +14,12 @@ from nextround.checker.evaluate import evaluate, read_labelled
 BLIND2 = Path(__file__).parent / "blind2"
 
 # (file, audience, F1 at least, right category at least, risky caught at least, clean flagged at most)
+# From the second and final measurement (docs/checker.md), each at or just under what was measured.
 FLOORS = [
-    ("candidate.jsonl", "candidate", 0.89, 0.86, 0.86, 0.080),
-    ("real_candidate.jsonl", "candidate", 0.90, 0.80, 0.88, 0.065),
-    ("employer.jsonl", "employer", 0.94, 0.88, 0.94, 0.050),
-    ("real_employer.jsonl", "employer", 0.89, 0.86, 0.88, 0.075),
+    ("candidate.jsonl", "candidate", 0.87, 0.90, 0.81, 0.050),
+    ("real_candidate.jsonl", "candidate", 0.87, 0.83, 0.80, 0.040),
+    ("employer.jsonl", "employer", 0.92, 0.92, 0.89, 0.040),
+    ("real_employer.jsonl", "employer", 0.87, 0.89, 0.81, 0.045),
 ]
 
 

@@ -60,8 +60,19 @@ def test_greetings_and_sign_offs_are_not_read_by_the_model():
 
 @pytest.mark.parametrize(
     "closing",
-    ["Best regards, Lucía", "Kind regards, Zoë Ødegård", "See you then, Jess", "See you on Monday.",
-     "Speak soon, Ana", "Have a great weekend!", "Thanks again, Siân", "Warmly, Renée"],
+    [
+        "Best regards, Lucía",
+        "Kind regards, Zoë Ødegård",
+        "See you then, Jess",
+        "See you on Monday.",
+        "Speak soon, Ana",
+        "Have a great weekend!",
+        "Thanks again, Siân",
+        "Warmly, Renée",
+        "it's Olive Owner.",
+        "This is Sam Jones from Acme.",
+        "I'm Priya Shah.",
+    ],
 )
 def test_sign_offs_with_any_name_and_short_closers_are_not_read(closing):
     # Names with accents and friendly closers were read as sentences and flagged (dev messages).

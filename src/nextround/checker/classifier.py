@@ -51,6 +51,12 @@ _SIGN_OFF = re.compile(
 # A placeholder the playbook leaves for a missing name ("[your name]") is not the writer's words.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _NAME_ONLY = re.compile(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{_NAME}(?:\s{_NAME}){{0,2}}$")
+# A caller saying who they are ("Hi Hannah, it's Olive Owner.", the playbook's call scripts).
+_INTRODUCTION = re.compile(
+    r"^(?i:it's|it is|this is|I'm|I am|my name is)\s(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?"
+    rf"{_NAME}(?:\s{_NAME}){{0,2}}"
+    r"(?:\shere|\s(?:from|at|with)\s[^.!?]{1,40})?[.!]?$"
+)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -64,7 +70,12 @@ def text_for_model(sentence: str) -> str | None:
     greeting = _SALUTATION.match(text)
     if greeting:
         text = text[greeting.end() :]
-    if not _LETTER.search(text) or _SIGN_OFF.match(text) or _NAME_ONLY.match(text):
+    if (
+        not _LETTER.search(text)
+        or _SIGN_OFF.match(text)
+        or _NAME_ONLY.match(text)
+        or _INTRODUCTION.match(text)
+    ):
         return None
     return text
 
