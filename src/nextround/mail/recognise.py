@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nextround.mail import extract, senders
+from nextround.mail import companies, extract, roles, senders
 from nextround.mail.parse import Mail
 from nextround.mail.vocabulary import MessageType
 
@@ -301,14 +301,14 @@ def read_details(mail, kind, confidence, sentences, closeness, row, known) -> Re
     ranked = [sentences[i] for i in np.argsort(-column, kind="stable")]
     decisive = next((s for s in ranked if s not in feedback_sentences), ranked[0] if ranked else "")
     feedback = next((s for s in feedback_sentences if s != decisive), "")
-    company = extract.company_of(
+    company = companies.company_of(
         subject=mail.subject, from_name=mail.from_name, sender=who, text=mail.text, known=known
     )
     return Reading(
         type=kind,
         confidence=confidence,
         company=company,
-        role=extract.role_of(subject=mail.subject, text=mail.text, company=company),
+        role=roles.role_of(subject=mail.subject, text=mail.text, company=company),
         feedback=feedback,
         decisive=decisive,
         scores=scores,

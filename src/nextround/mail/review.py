@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from nextround.core.access import profile_for
 from nextround.mail import matching, senders
-from nextround.mail.extract import person_like
+from nextround.mail.companies import person_like
 from nextround.mail.models import MailMessage
 from nextround.mail.vocabulary import Action, MessageType, Review
 from nextround.playbook import services as playbook
