@@ -10,6 +10,7 @@ lies; a name the sender's address spells counts more, a short name counts for th
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from nextround.mail.parse import strip_prefixes
 from nextround.mail.roles import title_like
@@ -178,15 +179,31 @@ class Ballot:
         return self.spelling[max(score, key=lambda k: (round(score[k], 6), -self.order[k]))]
 
 
+@lru_cache(maxsize=8)
+def known_pattern(known: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for all the user's companies, longest first (built once per import, not per letter)."""
+    names = sorted({n for n in known if n.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=8)
+def pattern_names(known: tuple[str, ...]) -> dict[str, str]:
+    """The company's name as the user saved it, by what the pattern finds (case aside)."""
+    return {n.casefold(): n for n in known if n.strip()}
+
+
 def company_of(
     *, subject: str, from_name: str, sender: Sender, text: str, known: tuple[str, ...] = ()
 ) -> str:
     """The company a message is about, or "" when nothing names it."""
     head = text[:3000]
+    pattern = known_pattern(tuple(known))
 
     def known_in(where: str) -> str:
-        found = [n for n in known if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", where, re.I)]
-        return found[0] if found else ""
+        found = pattern.search(where) if pattern else None
+        return pattern_names(tuple(known)).get(found.group().casefold(), found.group()) if found else ""
 
     # A company the user applied to, named in the subject or the sender's name, is the surest sign.
     found = known_in(f"{subject}\n{from_name}")
