@@ -13,7 +13,7 @@ from nextround.mail.services import import_mail
 from nextround.mail.vocabulary import MailOrigin
 from nextround.playbook.models import Plan, StepLog
 from nextround.playbook.vocabulary import Outcome, StepKind
-from nextround.tracker.models import Application, Company, Contact, Interaction
+from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
 from nextround.tracker.vocabulary import ContactRole, Direction, Stage
 from tests.mail.helpers import invitation, rejection
 from tests.personas import PersonaTestCase, make_application, make_company
@@ -209,6 +209,55 @@ class ReviewTests(PersonaTestCase):
         self.accept(message)
         self.application.refresh_from_db()
         self.assertEqual(self.application.stage, Stage.REJECTED)
+
+    def test_a_letter_older_than_the_applications_history_is_moved_after_it_and_the_queue_says_so(self):
+        # Applied on 1 March (the history starts then); the letter was written on 25 February.
+        application = make_application(
+            self.owner,
+            make_company(self.owner, "Brightwave"),
+            role_title="Analyst",
+            at=dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC),
+        )
+        letter = rejection(
+            sender="Brightwave <no-reply@greenhouse.io>",
+            subject="Your application to Brightwave",
+            message_id="old@x",
+            date="Wed, 25 Feb 2026 10:00:00 +0000",
+        )
+        [message] = self.bring_in(letter)
+        page = self.client.get("/mail/")
+        self.assertContains(page, "The letter is dated 25 February 2026, before this application")
+        self.assertContains(page, "so the move is dated 1 March 2026")
+        response = self.accept(message)
+        self.assertEqual(response.status_code, 200)
+        application.refresh_from_db()
+        self.assertEqual(application.stage, Stage.REJECTED)
+        self.assertEqual(application.stage_changed_at, dt.datetime(2026, 3, 1, 8, 0, 1, tzinfo=dt.UTC))
+
+    def test_a_history_out_of_step_with_the_application_still_takes_the_move(self):
+        # A restored or hand-edited history can start after the application's own stage date.
+        StageChange.objects.filter(application=self.application).update(
+            changed_at=dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
+        )
+        [message] = self.bring_in(self.from_hannah())
+        response = self.accept(message)
+        self.assertEqual(response.status_code, 200, response.content.decode())
+        self.application.refresh_from_db()
+        self.assertEqual(self.application.stage, Stage.REJECTED)
+        self.assertEqual(self.application.stage_changed_at, dt.datetime(2026, 3, 4, 12, 0, 1, tzinfo=dt.UTC))
+
+    def test_a_history_dated_in_the_future_refuses_the_move_clearly_and_saves_nothing(self):
+        StageChange.objects.filter(application=self.application).update(
+            changed_at=dt.datetime(2026, 4, 1, 12, 0, tzinfo=dt.UTC)
+        )
+        [message] = self.bring_in(self.from_hannah())
+        self.assertContains(self.client.get("/mail/"), "has a move dated later than today")
+        response = self.accept(message)
+        self.assertContains(response, "Correct that date on the application", status_code=422)
+        message.refresh_from_db()
+        self.assertEqual(message.review, "pending")
+        self.assertFalse(Interaction.objects.exists() or Contact.objects.exists() or Plan.objects.exists())
+        self.assertEqual(StageChange.objects.filter(application=self.application).count(), 1)
 
     def test_a_letter_dated_in_the_future_is_recorded_as_today(self):
         [message] = self.bring_in(self.from_hannah(date="Fri, 20 Mar 2026 10:00:00 +0000"))

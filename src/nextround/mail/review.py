@@ -70,18 +70,56 @@ def target_stage(message: MailMessage) -> str | None:
     return {Action.REJECT: Stage.REJECTED, Action.INTERVIEW: Stage.INTERVIEWING}.get(Action(message.action))
 
 
+def latest_move(application: Application | None):
+    """When the application last moved: its latest history entry (or its stage date, if later)."""
+    if application is None or application.pk is None:
+        return None
+    latest = (
+        application.stage_changes.order_by("-changed_at", "-pk").values_list("changed_at", flat=True).first()
+    )
+    dates = [when for when in (latest, application.stage_changed_at) if when is not None]
+    return max(dates) if dates else None
+
+
 def move_date(message: MailMessage, application: Application | None):
     """When the move is recorded: the letter's date, but never in the future, and never before the
-    application's latest move (entered after the letter, say), which would leave the stage where it is."""
-    at = min(message.sent_at, timezone.now())
-    if application is not None and application.stage_changed_at and at < application.stage_changed_at:
-        at = min(application.stage_changed_at + dt.timedelta(seconds=1), timezone.now())
+    application's latest move (entered after the letter, say, or the day it was applied for): the history
+    refuses a move dated before it starts, and a move dated before the latest one would not change the
+    stage. None when no such date exists (the history runs into the future): the move cannot be made."""
+    now = timezone.now()
+    at = min(message.sent_at, now)
+    last = latest_move(application)
+    if last is not None and at < last:
+        if last > now:
+            return None
+        at = min(last + dt.timedelta(seconds=1), now)
     return at
+
+
+def moved_later_note(message: MailMessage, application: Application | None) -> str:
+    """Say so when the move cannot carry the letter's own date."""
+    at = move_date(message, application)
+    if at is None or application is None or at == min(message.sent_at, timezone.now()):
+        return ""
+    sent, last, day = (
+        timezone.localtime(when).date() for when in (message.sent_at, latest_move(application), at)
+    )
+    return (
+        f"The letter is dated {sent:%-d %B %Y}, before this application's latest move ({last:%-d %B %Y}), "
+        f"so the move is dated {day:%-d %B %Y} to keep the history in order."
+    )
+
+
+FUTURE_HISTORY = (
+    "This application's history has a move dated later than today, so nextround cannot add this one "
+    "after it. Correct that date on the application's page, then accept the letter again."
+)
 
 
 def steps(message: MailMessage) -> list[Step]:
     """What accepting this message will do, in words, before the user says yes."""
-    day = timezone.localtime(move_date(message, message.application)).date()
+    when = move_date(message, message.application)
+    day = timezone.localtime(when if when is not None else message.sent_at).date()
     company = message.application.company.name if message.application else message.company_name
     out = []
     if message.action == Action.CREATE:
@@ -101,6 +139,12 @@ def steps(message: MailMessage) -> list[Step]:
         message.action == Action.CREATE and message.kind == MessageType.INTERVIEW
     ):
         out.append(Step(f"Move it to Interviewing on {day:%-d %B %Y}."))
+    else:
+        stage = None
+    if stage is not None and message.application is not None:
+        note = FUTURE_HISTORY if when is None else moved_later_note(message, message.application)
+        if note:
+            out.append(Step(note))
     if message.feedback and message.kind == MessageType.REJECTION:
         out.append(Step("Keep the feedback sentence with the plan, where Insights count it."))
     return out
@@ -235,14 +279,22 @@ def move_stage(message: MailMessage, application: Application, contact, applied:
     else:
         return
     had_plan = Plan.objects.filter(application=application).exists()
-    change = tracker.change_stage(
-        application=application,
-        stage=stage,
-        at=move_date(message, application),
-        what_was_said=(message.decisive or "")[:10000],
-        told_by=contact,
-        told_via=Channel.EMAIL,
-    )
+    at = move_date(message, application)
+    if at is None:
+        raise Refused(FUTURE_HISTORY)
+    try:
+        change = tracker.change_stage(
+            application=application,
+            stage=stage,
+            at=at,
+            what_was_said=(message.decisive or "")[:10000],
+            told_by=contact,
+            told_via=Channel.EMAIL,
+        )
+    except ValidationError as exc:  # the history refused the date: say so in the mail page's words
+        raise Refused(
+            f"nextround could not add this move to the application's history: {exc.messages[0]}"
+        ) from None
     applied["stage_change"] = change.pk
     if not had_plan:
         plan = Plan.objects.filter(application=application).first()
