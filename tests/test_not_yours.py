@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from nextround.demo import load_demo
+from nextround.mail.models import MailMessage
 from nextround.playbook.models import Plan, PlanStep
 from nextround.tracker.models import (
     Application,
@@ -26,6 +27,7 @@ FIRST_ID = {
     "follow-ups": FollowUp,
     "plans": Plan,
     "plan-steps": PlanStep,
+    "mail": MailMessage,  # mail/messages/<id>/...: the demo's letters waiting on the Mail page
 }
 # A second id in an application's route.
 SECOND_ID = {"contacts": ApplicationContact, "checklist": ChecklistItem}
@@ -57,10 +59,12 @@ def test_another_user_gets_404_everywhere_and_changes_nothing():
     client = Client()
     client.force_login(make_user("intruder"))
     before = [
-        model.objects.filter(owner=demo).count() for model in (Application, Contact, FollowUp, PlanStep)
+        model.objects.filter(owner=demo).count()
+        for model in (Application, Contact, FollowUp, PlanStep, MailMessage)
     ]
+    reviews = list(MailMessage.objects.filter(owner=demo).values_list("review", flat=True).order_by("pk"))
     stages = list(Application.objects.filter(owner=demo).values_list("stage", flat=True).order_by("pk"))
-    checked = 0
+    checked, mail_routes = 0, 0
     for route, _converters in routes():
         path = owned_path(route, demo)
         if path is None:
@@ -69,10 +73,16 @@ def test_another_user_gets_404_everywhere_and_changes_nothing():
         response = client.post(path, {"stage": "withdrawn", "status": "done", "text": "mine now"})
         assert response.status_code == 404, f"POST {path} -> {response.status_code}"
         checked += 1
+        mail_routes += route.startswith("mail/")
     assert checked >= 25
+    assert mail_routes >= 4  # the message, accept, dismiss and undo
     assert [
-        model.objects.filter(owner=demo).count() for model in (Application, Contact, FollowUp, PlanStep)
+        model.objects.filter(owner=demo).count()
+        for model in (Application, Contact, FollowUp, PlanStep, MailMessage)
     ] == before
+    assert list(MailMessage.objects.filter(owner=demo).values_list("review", flat=True).order_by("pk")) == (
+        reviews
+    )
     assert (
         list(Application.objects.filter(owner=demo).values_list("stage", flat=True).order_by("pk")) == stages
     )

@@ -2,14 +2,15 @@
 
 The demo spans capabilities, so it lives here, above them all: the tracker's part is written through the
 tracker's services (the playbook, listening to them, makes the plans and the keep-in-touch reminders as it
-would for anyone), then the playbook's part adds some progress on the older plans. Loading it twice
-changes nothing.
+would for anyone), then the playbook's part adds some progress on the older plans, and a few letters wait
+on the Mail page. Loading it twice changes nothing.
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from nextround.core.services import create_user
+from nextround.mail import demo as mail_demo
 from nextround.playbook import demo as playbook_demo
 from nextround.tracker import demo as tracker_demo
 
@@ -32,4 +33,5 @@ def load_demo(*, reset: bool = False) -> bool:
     create_user(user=user, full_name="Alex Morgan")
     tracker_demo.add_search(owner=user)
     playbook_demo.add_progress(owner=user)
+    mail_demo.add_letters(owner=user)
     return True
