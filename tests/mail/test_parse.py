@@ -154,3 +154,88 @@ def test_garbage_never_raises():
     ):
         mail = parse_bytes(data)
         assert isinstance(mail.text, str) and mail.message_id
+
+
+def test_an_outlook_reply_keeps_only_what_its_writer_wrote():
+    body = (
+        "Hi Jordan,\n\nThanks for your note. We decided not to continue with the process.\n\nLena\n\n"
+        "________________________________\nFrom: Jordan Ellis <jordan@gmail.com>\n"
+        "Sent: Monday, March 9, 2026 4:55 PM\nTo: Lena Vogt <lena@brassica.example>\n"
+        "Subject: portfolio review follow-up\n\nHi Lena, is there any update on next steps?\n"
+    )
+    mail = parse_bytes(
+        message(
+            body, headers={"From": "Lena Vogt <lena@brassica.example>", "Subject": "Re: portfolio review"}
+        ).as_bytes()
+    )
+    assert not mail.forwarded and mail.from_address == "lena@brassica.example"
+    assert mail.text.endswith("Lena") and "any update" not in mail.text and "____" not in mail.text
+
+
+def test_replies_in_french_spanish_and_german_keep_only_what_their_writer_wrote():
+    for quote in (
+        "Le mar. 17 févr. 2026 à 19:04, Rahul Iyer <rahul@gmail.com> a écrit :",
+        "El mar, 17 feb 2026 a las 19:04, Rahul Iyer (<rahul@gmail.com>) escribió:",
+        "Am Di., 17. Feb. 2026 um 19:04 Uhr schrieb Rahul Iyer <rahul@gmail.com>:",
+        "-----Ursprüngliche Nachricht-----",
+    ):
+        body = f"Parfait, mardi 14:00 est confirmé.\n\n{quote}\n> {REJECTION}\n\n{REJECTION}\n"
+        mail = parse_bytes(message(body, headers={"Subject": "Re: Entretien"}).as_bytes())
+        assert mail.text == "Parfait, mardi 14:00 est confirmé.", quote
+
+
+def test_forwards_in_french_and_spanish_are_read_as_the_original_letter():
+    french = (
+        "pour archive\n\n---------- Message transféré ---------\n"
+        "De : Brumelune Studio <jobs@brumelune.example>\nDate: mer. 28 janv. 2026 à 18:22\n"
+        "Subject: Candidature reçue\nTo: Léa <lea@example.fr>\n\nHi Léa,\n\n" + REJECTION
+    )
+    spanish = (
+        "Diego, esto llegó al correo de casa\n\n________________________________\n"
+        "De: Recursos Humanos <rrhh@hotellasdunas.example>\n"
+        "Enviado: viernes, 6 de marzo de 2026 17:40\nPara: carmen@hotmail.example\n"
+        "Asunto: Solicitud – Jefe de Cocina\n\nDear Diego,\n\n" + REJECTION
+    )
+    for body, sender, subject in (
+        (french, "jobs@brumelune.example", "Candidature reçue"),
+        (spanish, "rrhh@hotellasdunas.example", "Solicitud – Jefe de Cocina"),
+    ):
+        mail = parse_bytes(
+            message(body, headers={"From": "me@gmail.com", "Subject": f"TR: {subject}"}).as_bytes()
+        )
+        assert mail.forwarded and (mail.from_address, mail.subject) == (sender, subject)
+        assert mail.text.endswith(REJECTION) and "archive" not in mail.text and "casa" not in mail.text
+
+
+def test_a_forward_without_a_forward_line_is_read_as_the_original_when_the_subject_says_so():
+    outlook = (
+        "From: Tidewell Energy Careers <careers@tidewell.example>\n"
+        "Sent: Thursday, February 5, 2026 2:31 PM\nTo: Rahul <rahul@kelson.example>\n"
+        "Subject: Mechanical Engineer\n\nDear Rahul,\n\n" + REJECTION
+    )
+    proton = (
+        "Papa, voilà la lettre!\n\n-------- Original Message --------\n"
+        "From: Nikhil <nikhil@orchard.example>\nDate: On Monday, August 31st, 2026 at 3:44 PM\n"
+        "Subject: Offer letter\n\nHi Leila,\n\nWe are happy to offer you the role."
+    )
+    # An HTML forward whose "Forwarded message" line a converter might drop: the header block is enough.
+    html = (
+        '<div>for my records.<br><div class="gmail_quote"><div class="gmail_attr">From: <strong>Westgate '
+        "Talent</strong> &lt;westgate@myworkday.com&gt;<br>Date: Tue, Dec 1, 2026 at 4:02 PM<br>"
+        "Subject: Nurse Educator<br>To: &lt;maria@gmail.com&gt;<br></div>"
+        f"<p>Dear Maria,</p><p>{REJECTION}</p></div></div>"
+    )
+    cases = (
+        (message(outlook, headers={"Subject": "FW: Mechanical Engineer"}), "careers@tidewell.example"),
+        (message(proton, headers={"Subject": "Fwd: Offer letter"}), "nikhil@orchard.example"),
+        (message(html, subtype="html", headers={"Subject": "Fwd: Nurse Educator"}), "westgate@myworkday.com"),
+    )
+    for msg, sender in cases:
+        mail = parse_bytes(msg.as_bytes())
+        assert mail.forwarded and mail.from_address == sender
+        assert "Papa" not in mail.text and "records" not in mail.text
+    outlook_mail = parse_bytes(cases[0][0].as_bytes())
+    assert outlook_mail.date == dt.datetime(2026, 2, 5, 14, 31, tzinfo=dt.UTC)
+    # The same header block under "Re:" is the quoted history of a reply, not a forward.
+    reply = parse_bytes(message("Thanks!\n\n" + outlook, headers={"Subject": "Re: Engineer"}).as_bytes())
+    assert not reply.forwarded and reply.text == "Thanks!"

@@ -11,7 +11,7 @@ import email
 import email.utils
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email import headerregistry, policy
 from email.message import EmailMessage
 
@@ -196,7 +196,8 @@ def body_text(message: EmailMessage, defects: list[str]) -> str:
         # No declared text type (or a broken one): read the payload as text if it is text at all.
         plain = part_text(message, defects)
     text = html if len(html.strip()) > len(plain.strip()) else plain
-    return cut_quoted(normalise_space(text))[:MAX_TEXT]
+    # Cut (generously) before looking for quotes and forwards, which are searched for by pattern.
+    return normalise_space(text[: 4 * MAX_TEXT])
 
 
 def part_text(part: EmailMessage, defects: list[str]) -> str:
@@ -237,8 +238,8 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|antw)\s*:", re.I)
-FORWARD_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
+REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|antw|r|rif)\s*:", re.I)
+FORWARD_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.I)
 
 
 def strip_prefixes(subject: str) -> str:
@@ -249,55 +250,111 @@ def strip_prefixes(subject: str) -> str:
     return subject
 
 
-# Where the quoted earlier message starts in a reply: "On Tue, ... wrote:", Outlook's "From: ... Sent:".
+# A header line of a quoted or forwarded message, as mail programs print it in English, German, French,
+# Spanish, Portuguese, Italian and Dutch ("From:", "De :", "Von:", "Enviado:", "Envoyé :", "Asunto:", ...).
+HEADER_NAMES = {
+    "from": ("from", "von", "de", "da", "van"),
+    "date": (
+        "date",
+        "sent",
+        "datum",
+        "gesendet",
+        "envoyé",
+        "enviado",
+        "enviada",
+        "fecha",
+        "data",
+        "inviato",
+        "verzonden",
+    ),
+    "subject": ("subject", "betreff", "objet", "asunto", "assunto", "oggetto", "onderwerp"),
+    "to": ("to", "an", "à", "a", "para", "aan"),
+    "cc": ("cc",),
+}
+CANONICAL = {name: key for key, names in HEADER_NAMES.items() for name in names}
+_NAMES = "|".join(sorted(map(re.escape, CANONICAL), key=len, reverse=True))
+FORWARD_HEADER = re.compile(rf"^[ \t>*]*({_NAMES})(?:\s+em)?[ \t]*:\**[ \t]*(.*)$", re.I)
+_FROM = r"[ \t>*]*(?:From|Von|De|Da|Van)[ \t]*:\**[ \t]*\S.*\n"
+_DATE = r"[ \t>*]*(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Enviada(?: em)?|Fecha|Data|Inviato|Verzonden)"
+# Outlook's header block above a quoted or forwarded letter: a "From:" line, then the date and the rest.
+HEADER_BLOCK_START = re.compile(
+    rf"^(?:_{{5,}}[ \t]*\n)?(?={_FROM}(?:.*\n){{0,2}}{_DATE}[ \t]*:)", re.M | re.I
+)
+# Lines that say "what follows is a forwarded letter" whatever the subject says.
+FORWARD_MARKER = re.compile(
+    r"^[ \t>]*(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado"
+    r"|Mensagem encaminhada|Messaggio inoltrato|Doorgestuurd bericht)\s*-{2,}"
+    r"|Begin forwarded message:|Début du message réexpédié\s*:|Inicio del mensaje reenviado:)",
+    re.M | re.I,
+)
+ORIGINAL_MESSAGE = re.compile(
+    r"^[ \t>]*-{2,}\s*(?:Original Message|Message d'origine|Mensaje original"
+    r"|Ursprüngliche Nachricht)\s*-{2,}[ \t]*$",
+    re.M | re.I,
+)
+# Where the quoted earlier message starts in a reply: "On Tue, ... wrote:" and its translations.
 QUOTE_START = re.compile(
-    r"^(?:On\s.{5,200}?wrote:\s*$|Am\s.{5,200}?schrieb.*:\s*$|-{2,}\s*Original Message\s*-{2,}\s*$)",
+    r"^(?:On\s.{5,200}?wrote:|Am\s.{5,200}?schrieb.*:|Le\s.{5,200}?a\s+écrit\s*:|El\s.{5,200}?escribió\s*:"
+    r"|Em\s.{5,200}?escreveu\s*:|Il\s.{5,200}?ha\s+scritto\s*:|Op\s.{5,200}?schreef.*:)[ \t]*$",
     re.M | re.S,
 )
-OUTLOOK_QUOTE = re.compile(r"^From:\s.+\n(?:Sent|Date):\s.+\n(?:To:\s.+\n)?(?:Cc:\s.+\n)?Subject:\s", re.M)
+
+
+def forward_start(text: str, subject: str) -> re.Match | None:
+    """Where a forwarded letter starts in a body: after a forward line ("Forwarded message", "Message
+    transféré"), or, when the subject says "Fwd:"/"FW:", at an "Original Message" line or an Outlook
+    header block (which HTML turned into text may leave without any line above it)."""
+    marker = FORWARD_MARKER.search(text)
+    if not FORWARD_PREFIX.match(subject):
+        quoted = quote_start(text)
+        # A reply above quoted history that holds a forward is still a reply.
+        return None if marker and quoted and quoted < marker.start() else marker
+    if marker:
+        return marker
+    found = [m for m in (ORIGINAL_MESSAGE.search(text), HEADER_BLOCK_START.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def quote_start(text: str) -> int:
+    """Where a reply's quoted history starts (0 when there is none, or nothing above it)."""
+    ends = [
+        m.start()
+        for m in (QUOTE_START.search(text), ORIGINAL_MESSAGE.search(text), HEADER_BLOCK_START.search(text))
+        if m
+    ]
+    return min(ends) if ends else 0
 
 
 def cut_quoted(text: str) -> str:
     """Drop the earlier message a reply quotes (and "> " lines), keeping what the writer wrote."""
-    if FORWARD_MARKER.search(text):
-        return text  # a forward's body *is* the quoted message; `unwrap_forward` handles it
-    ends = [m.start() for m in (QUOTE_START.search(text), OUTLOOK_QUOTE.search(text)) if m]
-    if ends and min(ends) > 0:
-        text = text[: min(ends)]
+    end = quote_start(text)
+    if end > 0:
+        text = text[:end]
     lines = [line for line in text.split("\n") if not line.startswith(">")]
     return "\n".join(lines).strip()
 
 
-FORWARD_MARKER = re.compile(
-    r"^[ \t>]*(?:-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:"
-    r"|-{2,}\s*Weitergeleitete Nachricht\s*-{2,}|_{5,}[ \t]*\n(?=From:))",
-    re.M | re.I,
-)
-FORWARD_HEADER = re.compile(
-    r"^[ \t>*]*(From|Date|Sent|Subject|To|Cc|Von|Datum|Betreff|An)\s*:\**\s*(.*)$", re.I
-)
-
-
 def unwrap_forward(mail: Mail) -> Mail:
     """An inline forward ("---------- Forwarded message ---------" and the original's headers): the original
-    letter's sender, subject, date and words are what matter, not the person who forwarded it."""
-    marker = FORWARD_MARKER.search(mail.text)
-    if not marker:
-        return mail
-    lines = mail.text[marker.end() :].lstrip("\n").split("\n")
+    letter's sender, subject, date and words are what matter, not the person who forwarded it. Anything
+    else has the quoted part of a reply cut."""
+    marker = forward_start(mail.text, mail.subject)
     headers: dict[str, str] = {}
+    lines: list[str] = []
     index = 0
-    while index < len(lines):
-        found = FORWARD_HEADER.match(lines[index])
-        if found:
-            headers.setdefault(CANONICAL.get(found.group(1).lower(), found.group(1).lower()), found.group(2))
-            index += 1
-        elif not lines[index].strip() and not headers:
-            index += 1
-        else:
-            break
+    if marker:
+        lines = mail.text[marker.end() :].lstrip("\n").split("\n")
+        while index < len(lines):
+            found = FORWARD_HEADER.match(lines[index])
+            if found:
+                headers.setdefault(CANONICAL.get(found.group(1).lower(), "other"), found.group(2))
+                index += 1
+            elif not lines[index].strip() and not headers or set(lines[index].strip()) == {"_"}:
+                index += 1
+            else:
+                break
     if "from" not in headers:
-        return mail
+        return replace(mail, text=cut_quoted(mail.text)[:MAX_TEXT])
     body = "\n".join(line[1:].lstrip() if line.startswith(">") else line for line in lines[index:])
     name, address = email.utils.parseaddr(headers["from"].replace("[mailto:", "<").replace("]", ">"))
     return Mail(
@@ -307,14 +364,11 @@ def unwrap_forward(mail: Mail) -> Mail:
         from_address=address.lower() if "@" in address else "",
         to=headers.get("to", ""),
         date=parse_loose_date(headers.get("date", "")) or mail.date,
-        text=normalise_space(body)[:MAX_TEXT],
+        text=cut_quoted(normalise_space(body))[:MAX_TEXT],
         forwarded=True,
         reply=False,
         defects=mail.defects,
     )
-
-
-CANONICAL = {"sent": "date", "von": "from", "datum": "date", "betreff": "subject", "an": "to"}
 
 
 def parse_loose_date(value: str) -> dt.datetime | None:
@@ -322,7 +376,8 @@ def parse_loose_date(value: str) -> dt.datetime | None:
     value = value.strip()
     if not value:
         return None
-    when = parse_date(value)
+    # The standard library's parser reads "2:31 PM" as 02:31; the patterns below know better.
+    when = None if re.search(r"\b[AP]M$", value, re.I) else parse_date(value)
     if when:
         return when
     cleaned = re.sub(r"\s+at\s+", " ", value).replace(",", "")
