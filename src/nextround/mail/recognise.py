@@ -6,7 +6,8 @@ The type comes from a trained linear model (`model.npz`, see `nextround.mail.tra
   the decisive sentence, wherever the letter buries it,
 - who sent it (an applicant-tracking system, a job board, a personal address, a no-reply address), and
   whether it looks like a digest of many jobs,
-- hashed word pairs of the subject and opening, which keep the word order a mean of vectors loses.
+- the embedding and the hashed words and word pairs of the subject and the letter's opening as a whole,
+  which carry what no single sentence says (a letter that thanks, explains and wishes luck).
 A wrong "rejected" closes an application that is still alive, so a rejection must clear a threshold
 calibrated for precision; below it the message takes its next most likely type.
 """
@@ -31,7 +32,9 @@ TYPES = tuple(kind.value for kind in MessageType)
 MAX_SENTENCES = 60
 SENTENCE_CLASSES = (*TYPES, "none")
 SENTENCE_RECIPE = {"embedding": True, "ngrams": [1, 2], "buckets": 2048}
+DOCUMENT_RECIPE = {"embedding": True, "ngrams": [1, 2], "buckets": 4096}
 CUE_TEXT = 4000
+DOCUMENT_TEXT = 3000
 
 # Phrases that give each kind of news away. One input of the model among several (it weighs them), kept
 # short and general: the model, not this list, decides.
@@ -151,7 +154,7 @@ def sender_flags(mail: Mail) -> list[float]:
 
 @dataclass
 class Features:
-    rows: np.ndarray  # one feature row per message
+    rows: object  # semantic.features.Features: one row per message (dense, then the hashed words)
     sentences: list[list[str]]
     closeness: list[np.ndarray]  # per message: (sentences, types) closeness to each type's examples
 
@@ -180,18 +183,23 @@ def cue_counts(text: str) -> np.ndarray:
 def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
     """The message model's inputs for a batch of messages (one embedding call for all their sentences).
 
-    Few and general on purpose: per type, the sentence model's strongest vote among the body's sentences
-    and its vote on the subject, the closest example sentence, the subject's closeness, the phrase cues, and
-    who sent it. A model over raw word features learned the team's own phrasing and little else.
+    Per type, the sentence model's strongest vote among the body's sentences and its vote on the subject,
+    the closest example sentence, the subject's closeness, the phrase cues, and who sent it; then the
+    letter as a whole (its embedding and hashed words), which the model weighs with a light hand. Sentence
+    evidence alone missed the letters people write, which give their news over several sentences.
     """
     from nextround.semantic import embed
+    from nextround.semantic.features import Features as Rows
+    from nextround.semantic.features import word_ngrams
 
     sentence_model = sentence_model or load_sentence_model()
     proto_vectors, proto_types = prototypes()
     per_mail = [body_sentences(mail) for mail in mails]
     subjects = [mail.subject or "" for mail in mails]
+    documents = [f"{mail.subject}\n{mail.text[:DOCUMENT_TEXT]}" for mail in mails]
     flat_texts = subjects + [sentence for sentences in per_mail for sentence in sentences]
-    vectors = embed(flat_texts)
+    vectors = embed(flat_texts + documents)
+    vectors, document_vectors = vectors[: len(flat_texts)], vectors[len(flat_texts) :]
     votes = sentence_model.probabilities(sentence_rows(flat_texts))[:, : len(TYPES)]
     similarity = vectors @ proto_vectors.T
     close = np.full((len(flat_texts), len(TYPES)), -1.0, dtype=np.float32)
@@ -218,7 +226,10 @@ def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
                 ]
             )
         )
-    return Features(np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 0)), per_mail, closeness)
+    dense = np.hstack([np.vstack(rows), document_vectors]).astype(np.float32) if rows else np.zeros((0, 0))
+    buckets = DOCUMENT_RECIPE["buckets"]
+    cells = word_ngrams(documents, DOCUMENT_RECIPE["ngrams"], buckets)
+    return Features(Rows(dense, *cells, buckets), per_mail, closeness)
 
 
 @cache
