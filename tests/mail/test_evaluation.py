@@ -1,8 +1,9 @@
 """The recogniser's figures, guarded: a change that reads the labelled letters worse fails here.
 
-The blind set (tests/mail/corpus/blind.jsonl) was written apart from the recogniser and measured once, when
-the recogniser was final (docs/mail.md gives the figures and every failure); it is never used to tune. These
-floors are the figures measured then, less a rounding margin, so they catch a regression, not a promise.
+The blind set (tests/mail/corpus/blind.jsonl) was written apart from the recogniser and measured once per
+final recogniser (twice in all: docs/mail.md gives both and every failure); it is never used to tune. These
+floors are the second measurement's figures, less a rounding margin, so they catch a regression, not a
+promise. The dev set is part of the training letters, so its floors guard the fit, not how well it reads.
 """
 
 from pathlib import Path
@@ -15,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "mail" / "corpus" / "blind.jsonl"
 DEV = ROOT / "training" / "mail" / "dev.jsonl"
 
-# (type accuracy, rejection precision, rejection recall) as measured (docs/mail.md), less 0.01.
-FLOORS = {BLIND: (0.74, 0.89, 0.70), DEV: (0.88, 0.97, 0.87)}
+# (type accuracy, rejection precision, rejection recall) as measured (docs/mail.md), less about 0.01.
+FLOORS = {BLIND: (0.90, 0.97, 0.84), DEV: (0.98, 0.98, 0.97)}
 
 
 @pytest.mark.parametrize("corpus", [BLIND, DEV], ids=["blind", "dev"])
