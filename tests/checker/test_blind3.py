@@ -1,0 +1,31 @@
+"""A regression guard on the third blind sets (tests/checker/blind3/).
+
+Written by someone who never saw the training corpus, the rules or the models, after the round-5 models were
+final, and measured once on them (docs/checker.md). The floors sit at or just under that measurement, so a
+change that loses ground on them fails here. Do not tune on them: a later round needs a fresh blind set.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from nextround.checker.evaluate import evaluate, read_labelled
+
+BLIND3 = Path(__file__).parent / "blind3"
+
+# (file, audience, F1 at least, right category at least, risky caught at least, clean flagged at most)
+FLOORS = [
+    ("candidate.jsonl", "candidate", 0.93, 0.95, 0.87, 0.010),
+    ("real_candidate.jsonl", "candidate", 0.91, 0.94, 0.84, 0.000),
+    ("employer.jsonl", "employer", 0.96, 0.92, 0.93, 0.011),
+    ("real_employer.jsonl", "employer", 0.98, 0.87, 0.98, 0.026),
+]
+
+
+@pytest.mark.parametrize(("name", "audience", "f1", "category", "caught", "clean"), FLOORS)
+def test_blind3_figures_do_not_regress(name, audience, f1, category, caught, clean):
+    report = evaluate(read_labelled(BLIND3 / name), audience)
+    assert report.overall.f1 >= f1
+    assert report.category_accuracy >= category
+    assert report.overall.recall >= caught
+    assert report.clean_flagged <= clean
