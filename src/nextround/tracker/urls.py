@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.tracker.views import activity, applications, people
+from nextround.tracker.views import activity, applications, people, rows
 
 app_name = "tracker"
 
@@ -10,8 +10,10 @@ urlpatterns = [
     path("applications/board/", applications.board, name="board"),
     path("applications/new/", applications.application_create, name="application_create"),
     path("applications/<int:pk>/", applications.application_detail, name="application_detail"),
-    path("applications/<int:pk>/edit/", applications.application_edit, name="application_edit"),
-    path("applications/<int:pk>/delete/", applications.application_delete, name="application_delete"),
+    path("applications/<int:pk>/edit/", rows.edit, {"pages": rows.APPLICATIONS}, name="application_edit"),
+    path(
+        "applications/<int:pk>/delete/", rows.delete, {"pages": rows.APPLICATIONS}, name="application_delete"
+    ),
     path("applications/<int:pk>/stage/", applications.application_stage, name="application_stage"),
     path("applications/<int:pk>/timeline/", applications.application_timeline, name="application_timeline"),
     path(
@@ -38,14 +40,14 @@ urlpatterns = [
     path("companies/", people.company_list, name="company_list"),
     path("companies/new/", people.company_create, name="company_create"),
     path("companies/<int:pk>/", people.company_detail, name="company_detail"),
-    path("companies/<int:pk>/edit/", people.company_edit, name="company_edit"),
-    path("companies/<int:pk>/delete/", people.company_delete, name="company_delete"),
+    path("companies/<int:pk>/edit/", rows.edit, {"pages": rows.COMPANIES}, name="company_edit"),
+    path("companies/<int:pk>/delete/", rows.delete, {"pages": rows.COMPANIES}, name="company_delete"),
     path("contacts/", people.contact_list, name="contact_list"),
     path("contacts/new/", people.contact_create, name="contact_create"),
     path("contacts/search/", people.contact_search, name="contact_search"),
     path("contacts/<int:pk>/", people.contact_detail, name="contact_detail"),
-    path("contacts/<int:pk>/edit/", people.contact_edit, name="contact_edit"),
-    path("contacts/<int:pk>/delete/", people.contact_delete, name="contact_delete"),
+    path("contacts/<int:pk>/edit/", rows.edit, {"pages": rows.CONTACTS}, name="contact_edit"),
+    path("contacts/<int:pk>/delete/", rows.delete, {"pages": rows.CONTACTS}, name="contact_delete"),
     path("interactions/new/", activity.interaction_create, name="interaction_create"),
     path("interactions/<int:pk>/edit/", activity.interaction_edit, name="interaction_edit"),
     path("interactions/<int:pk>/delete/", activity.interaction_delete, name="interaction_delete"),

@@ -10,7 +10,6 @@ from nextround.core.access import get_owned, owned
 from nextround.tracker import panels, queries, services
 from nextround.tracker.forms import (
     ApplicationFilterForm,
-    ApplicationForm,
     InteractionForm,
     LinkContactForm,
     NewApplicationForm,
@@ -18,7 +17,7 @@ from nextround.tracker.forms import (
     StageForm,
 )
 from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Company
-from nextround.tracker.views.common import confirm_delete, edit_page, form_page, paginate, query_without_page
+from nextround.tracker.views.common import form_page, paginate, query_without_page
 from nextround.tracker.vocabulary import CLOSED_STAGES
 
 
@@ -135,7 +134,7 @@ def application_detail(request, pk):
 def application_add_person(request, pk):
     """Someone new on an application (the recruiter, an interviewer): a contact and its link, in one step."""
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
-    back = reverse("tracker:application_detail", args=[pk]) + "#people"
+    back = section_of(pk, "people")
     form = PersonForm(request.POST or None, application=application)
     if request.method == "POST" and form.is_valid():
         contact = form.contact()
@@ -167,34 +166,6 @@ def application_add_person(request, pk):
         cancel_url=back,
         submit="Add to this application",
         status=status,
-    )
-
-
-@login_required
-def application_edit(request, pk):
-    application = get_owned(Application, request.user, pk)
-    form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
-    back = reverse("tracker:application_detail", args=[pk])
-    return edit_page(
-        request,
-        form,
-        title=f"Edit {application}",
-        back=back,
-        save=lambda row: services.update_application(application=row),
-    )
-
-
-@login_required
-def application_delete(request, pk):
-    application = get_owned(Application.objects.select_related("company"), request.user, pk)
-    return confirm_delete(
-        request,
-        application,
-        what=str(application),
-        consequences="Its stage history, interactions, follow-ups and plan go with it. Your contacts stay.",
-        cancel_url=reverse("tracker:application_detail", args=[pk]),
-        on_delete=lambda: services.delete_application(application=application),
-        done_url=reverse("tracker:application_list"),
     )
 
 
@@ -276,6 +247,11 @@ def moved_message(change, application) -> str:
     )
 
 
+def section_of(pk: int, section: str) -> str:
+    """An application's page, at one of its sections ("people", "checklist")."""
+    return reverse("tracker:application_detail", args=[pk]) + f"#{section}"
+
+
 @login_required
 def application_timeline(request, pk):
     application = get_owned(Application.objects.select_related("company"), request.user, pk)
@@ -302,7 +278,7 @@ def application_link_contact(request, pk):
             f"{form.fields[name].label or name}: {' '.join(errs)}" for name, errs in form.errors.items()
         )
         messages.error(request, f"Could not link the contact. {errors}")
-    return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
+    return redirect(section_of(pk, "people"))
 
 
 @login_required
@@ -311,7 +287,7 @@ def application_unlink_contact(request, pk, link_pk):
     link = get_owned(ApplicationContact.objects.filter(application_id=pk), request.user, link_pk)
     services.unlink_contact(link=link)
     messages.success(request, f"{link.contact} is no longer linked to this application.")
-    return redirect(reverse("tracker:application_detail", args=[pk]) + "#people")
+    return redirect(section_of(pk, "people"))
 
 
 @login_required
@@ -325,7 +301,7 @@ def checklist_toggle(request, pk, item_pk):
             "tracker/_checklist_item.html",
             {"item": item, "application": item.application, "acted": True},
         )
-    return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")
+    return redirect(section_of(pk, "checklist"))
 
 
 @login_required
@@ -339,4 +315,4 @@ def checklist_add(request, pk):
         messages.error(request, "Checklist item: keep it under 500 characters.")
     else:
         services.add_checklist_item(application=application, text=text)
-    return redirect(reverse("tracker:application_detail", args=[pk]) + "#checklist")
+    return redirect(section_of(pk, "checklist"))

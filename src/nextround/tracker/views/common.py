@@ -26,15 +26,6 @@ def form_page(
     )
 
 
-def edit_page(request, form, *, save, title: str, back: str):
-    """Editing a row: a valid POST saves it through `save` (a service) and goes `back`; else the form."""
-    if request.method == "POST" and form.is_valid():
-        save(form.save(commit=False))
-        messages.success(request, "Saved.")
-        return redirect(back)
-    return form_page(request, form, title=title, cancel_url=back)
-
-
 def confirm_delete(
     request, obj, *, what: str, on_delete, cancel_url: str, done_url: str = "", consequences: str = ""
 ):

@@ -12,7 +12,7 @@ from nextround.core.access import get_owned
 from nextround.tracker import queries, services
 from nextround.tracker.forms import CompanyForm, ContactFilterForm, ContactForm
 from nextround.tracker.models import Company, Contact
-from nextround.tracker.views.common import confirm_delete, edit_page, form_page, paginate, query_without_page
+from nextround.tracker.views.common import form_page, paginate, query_without_page
 
 
 @login_required
@@ -46,32 +46,6 @@ def company_detail(request, pk):
             "applications": list(company.applications.select_related("company")),
             "contacts": list(company.contacts.all()),
         },
-    )
-
-
-@login_required
-def company_edit(request, pk):
-    company = get_owned(Company, request.user, pk)
-    form = CompanyForm(request.POST or None, instance=company, owner=request.user)
-    back = reverse("tracker:company_detail", args=[pk])
-    return edit_page(
-        request, form, title=f"Edit {company}", back=back, save=lambda row: services.save_company(company=row)
-    )
-
-
-@login_required
-def company_delete(request, pk):
-    company = get_owned(Company, request.user, pk)
-    return confirm_delete(
-        request,
-        company,
-        what=company.name,
-        consequences="Contacts at this company stay, without a company. "
-        "A company with applications cannot be "
-        "deleted: delete or move its applications first.",
-        cancel_url=reverse("tracker:company_detail", args=[pk]),
-        on_delete=lambda: services.delete_company(company=company),
-        done_url=reverse("tracker:company_list"),
     )
 
 
@@ -141,28 +115,4 @@ def contact_detail(request, pk):
             "today": timezone.localdate(),
             **queries.contact_detail(contact),
         },
-    )
-
-
-@login_required
-def contact_edit(request, pk):
-    contact = get_owned(Contact, request.user, pk)
-    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
-    back = reverse("tracker:contact_detail", args=[pk])
-    return edit_page(
-        request, form, title=f"Edit {contact}", back=back, save=lambda row: services.save_contact(contact=row)
-    )
-
-
-@login_required
-def contact_delete(request, pk):
-    contact = get_owned(Contact, request.user, pk)
-    return confirm_delete(
-        request,
-        contact,
-        what=contact.name,
-        consequences="Their follow-ups go with them; interactions stay on your timeline without their name.",
-        cancel_url=reverse("tracker:contact_detail", args=[pk]),
-        on_delete=lambda: services.delete_contact(contact=contact),
-        done_url=reverse("tracker:contact_list"),
     )
