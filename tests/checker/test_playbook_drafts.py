@@ -72,7 +72,7 @@ def _message_templates(steps: dict):
 
 
 def test_every_message_template_in_the_content_file_passes_clean():
-    templates = list(_message_templates(content.load("en").data["steps"]))
+    templates = list(_message_templates(content.load("en").steps))
     assert len(templates) > 15
     found = check_many([text for _, text in templates], "candidate")
     flagged = [

@@ -16,7 +16,7 @@ def shipped() -> dict:
 
 def test_the_english_content_loads_with_every_step_and_the_fixed_tag_vocabulary():
     words = content.load("en")
-    assert set(words.data["steps"]) == set(StepKind.values)
+    assert set(words.steps) == set(StepKind.values)
     assert {tag["key"]: tag["actionable"] for tag in words.tags} == content.TAGS
 
 

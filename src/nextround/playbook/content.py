@@ -4,6 +4,7 @@ The file is meant to be edited by people who do not write code, so `load()` chec
 the exact key of anything missing or misspelled, instead of failing later on a user's page.
 """
 
+import dataclasses
 import functools
 import string
 import tomllib
@@ -41,22 +42,18 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Content:
-    data: dict
+    """The checked content file, one field per section."""
+
+    timing: dict
+    placeholders: dict
+    outcomes: dict
+    tags: list[dict]
+    explainer: dict
+    interview_questions: dict
+    steps: dict
 
     def step(self, kind: str) -> dict:
-        return self.data["steps"][kind]
-
-    @property
-    def timing(self) -> dict:
-        return self.data["timing"]
-
-    @property
-    def placeholders(self) -> dict:
-        return self.data["placeholders"]
-
-    @property
-    def tags(self) -> list[dict]:
-        return self.data["tags"]
+        return self.steps[kind]
 
     @property
     def tag_choices(self) -> list[tuple[str, str]]:
@@ -64,15 +61,7 @@ class Content:
 
     @property
     def outcome_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.data["outcomes"][key]) for key in Outcome.values]
-
-    @property
-    def explainer(self) -> dict:
-        return self.data["explainer"]
-
-    @property
-    def interview_questions(self) -> dict:
-        return self.data["interview_questions"]
+        return [(key, self.outcomes[key]) for key in Outcome.values]
 
 
 @functools.cache
@@ -86,7 +75,7 @@ def load(language: str = "en") -> Content:
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{path.name}: not valid TOML ({exc})") from None
     validate(data, path.name)
-    return Content(data)
+    return Content(**{section.name: data[section.name] for section in dataclasses.fields(Content)})
 
 
 def validate(data: dict, source: str = "content") -> None:

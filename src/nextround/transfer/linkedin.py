@@ -122,10 +122,10 @@ def parse_csv(opener: Opener) -> Parsed:
     check_text(opener)
     table = find_header(opener, CONNECTION_COLUMNS)
     if table is not None:
-        return Parsed(CONNECTIONS, lambda: _connections(table))
+        return Parsed(CONNECTIONS, lambda: _records(table, _contact))
     table = find_header(opener, APPLICATION_COLUMNS)
     if table is not None:
-        return Parsed(JOB_APPLICATIONS, lambda: _applications(table))
+        return Parsed(JOB_APPLICATIONS, lambda: _records(table, _application))
     raise FileProblem(
         "this is not a LinkedIn Connections.csv or Job Applications.csv: no header with "
         "“First Name, Last Name, Company, Connected On” or “Application Date, Company Name, Job Title” "
@@ -144,57 +144,45 @@ def _date(line: int, row: dict, column: str, formats, *, example: str) -> dt.dat
         return RowProblem(line, f"“{column}” is “{value}”, not a date like {example}")
 
 
-def _connections(table) -> Iterator[ContactRecord | RowProblem]:
+def _records(table, read) -> Iterator[ContactRecord | ApplicationRecord | RowProblem]:
+    """Each row of the table read into a record by `read`, or the row's problem."""
     for line, row in table.rows():
-        if isinstance(row, RowProblem):
-            yield row
-            continue
-        name = " ".join(part for part in (row["first name"], row["last name"]) if part)
-        if not name:
-            yield (
-                RowProblem(
-                    line, "no first or last name (LinkedIn leaves them out for people who hide their profile)"
-                )
-            )
-            continue
-        connected_on = _date(line, row, "Connected On", CONNECTED_ON_FORMATS, example="15 Mar 2024")
-        if isinstance(connected_on, RowProblem):
-            yield connected_on
-            continue
-        yield (
-            ContactRecord(
-                line=line,
-                name=name,
-                company=row["company"],
-                title=row.get("position", ""),
-                email=row.get("email address", ""),
-                linkedin_url=row.get("url", ""),
-                connected_on=connected_on,
-            )
-        )
+        yield row if isinstance(row, RowProblem) else read(line, row)
 
 
-def _applications(table) -> Iterator[ApplicationRecord | RowProblem]:
-    for line, row in table.rows():
-        if isinstance(row, RowProblem):
-            yield row
-            continue
-        if not row["company name"] or not row["job title"]:
-            yield (RowProblem(line, "a company name and a job title are both needed"))
-            continue
-        applied_on = _date(line, row, "Application Date", APPLIED_FORMATS, example="7/6/23, 2:20 PM")
-        if isinstance(applied_on, RowProblem):
-            yield applied_on
-            continue
-        # The contact email and phone columns are the applicant's own details, so they are not imported.
-        yield (
-            ApplicationRecord(
-                line=line,
-                company=row["company name"],
-                role_title=row["job title"],
-                applied_on=applied_on,
-                posting_url=row.get("job url", ""),
-                source=Source.LINKEDIN,
-                stage=Stage.APPLIED,
-            )
+def _contact(line: int, row: dict) -> ContactRecord | RowProblem:
+    name = " ".join(part for part in (row["first name"], row["last name"]) if part)
+    if not name:
+        return RowProblem(
+            line, "no first or last name (LinkedIn leaves them out for people who hide their profile)"
         )
+    connected_on = _date(line, row, "Connected On", CONNECTED_ON_FORMATS, example="15 Mar 2024")
+    if isinstance(connected_on, RowProblem):
+        return connected_on
+    return ContactRecord(
+        line=line,
+        name=name,
+        company=row["company"],
+        title=row.get("position", ""),
+        email=row.get("email address", ""),
+        linkedin_url=row.get("url", ""),
+        connected_on=connected_on,
+    )
+
+
+def _application(line: int, row: dict) -> ApplicationRecord | RowProblem:
+    if not row["company name"] or not row["job title"]:
+        return RowProblem(line, "a company name and a job title are both needed")
+    applied_on = _date(line, row, "Application Date", APPLIED_FORMATS, example="7/6/23, 2:20 PM")
+    if isinstance(applied_on, RowProblem):
+        return applied_on
+    # The contact email and phone columns are the applicant's own details, so they are not imported.
+    return ApplicationRecord(
+        line=line,
+        company=row["company name"],
+        role_title=row["job title"],
+        applied_on=applied_on,
+        posting_url=row.get("job url", ""),
+        source=Source.LINKEDIN,
+        stage=Stage.APPLIED,
+    )
