@@ -20,7 +20,9 @@ from nextround.tracker.views.common import confirm_delete, form_page
 
 @dataclass(frozen=True)
 class RowPages:
-    name: str  # its URL names: `tracker:<name>_detail` is the row's page, `tracker:<name>_list` the list
+    # The row's name: its URL names are `tracker:<name>_detail` (its page) and `tracker:<name>_list`, and
+    # its services take it by that keyword (`save_company(company=...)`).
+    name: str
     form: type  # a ModelForm of the row's model
     save_with: Callable  # the service that saves an edited row
     delete_with: Callable  # the service that deletes one; it may refuse (`core.errors.Refused`)
@@ -37,23 +39,23 @@ class RowPages:
 APPLICATIONS = RowPages(
     name="application",
     form=ApplicationForm,
-    save_with=lambda row: services.update_application(application=row),
-    delete_with=lambda row: services.delete_application(application=row),
+    save_with=services.update_application,
+    delete_with=services.delete_application,
     consequences="Its stage history, interactions, follow-ups and plan go with it. Your contacts stay.",
 )
 COMPANIES = RowPages(
     name="company",
     form=CompanyForm,
-    save_with=lambda row: services.save_company(company=row),
-    delete_with=lambda row: services.delete_company(company=row),
+    save_with=services.save_company,
+    delete_with=services.delete_company,
     consequences="Contacts at this company stay, without a company. A company with applications cannot be "
     "deleted: delete or move its applications first.",
 )
 CONTACTS = RowPages(
     name="contact",
     form=ContactForm,
-    save_with=lambda row: services.save_contact(contact=row),
-    delete_with=lambda row: services.delete_contact(contact=row),
+    save_with=services.save_contact,
+    delete_with=services.delete_contact,
     consequences="Their follow-ups go with them; interactions stay on your timeline without their name.",
 )
 
@@ -65,7 +67,7 @@ def edit(request, pk, *, pages: RowPages):
     form = pages.form(request.POST or None, instance=row, owner=request.user)
     back = pages.page(pk)
     if request.method == "POST" and form.is_valid():
-        pages.save_with(form.save(commit=False))
+        pages.save_with(**{pages.name: form.save(commit=False)})
         messages.success(request, "Saved.")
         return redirect(back)
     return form_page(request, form, title=f"Edit {row}", cancel_url=back)
@@ -80,6 +82,6 @@ def delete(request, pk, *, pages: RowPages):
         what=str(row),
         consequences=pages.consequences,
         cancel_url=pages.page(pk),
-        on_delete=lambda: pages.delete_with(row),
+        on_delete=lambda: pages.delete_with(**{pages.name: row}),
         done_url=reverse(f"tracker:{pages.name}_list"),
     )
