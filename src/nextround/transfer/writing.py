@@ -245,9 +245,7 @@ class Writer:
             existing = self._find_contact(contact, loaded, pending)
             if existing is None:
                 contact.how_we_know = LINKEDIN_HOW_WE_KNOW
-                new[id(contact)] = contact
-                for key in contact_keys(contact):
-                    pending.setdefault(key, contact)
+                _add_new(contact, contact_keys, new, pending)
                 continue
             before = [getattr(existing, name) for name in CONTACT_COMPARED]
             # The file decides what LinkedIn knows; the user's notes, role, phone and cadence are kept.
@@ -258,14 +256,19 @@ class Writer:
             existing.how_we_know = existing.how_we_know or LINKEDIN_HOW_WE_KNOW
             if id(existing) in new or existing.pk in self.touched and existing.pk not in changed:
                 continue  # the same person twice in one file: counted once
-            if [getattr(existing, name) for name in CONTACT_COMPARED] != before:
-                changed[existing.pk] = existing
-            elif existing.pk not in changed:
-                self.summary.unchanged += 1
-                self.touched.add(existing.pk)
+            self._sort(existing, before, CONTACT_COMPARED, changed, other_news=changed)
         self.summary.created += len(new)
         self.summary.updated += len(changed)
         return Plan({}, list(new.values()), list(changed.values()))
+
+    def _sort(self, existing, before: list, fields: tuple, changed: dict, *, other_news) -> None:
+        """A row you have that the file matched: saved if its `fields` moved from `before`, else counted
+        unchanged (unless `other_news` holds it: changed by an earlier row, or moved)."""
+        if [getattr(existing, name) for name in fields] != before:
+            changed[existing.pk] = existing
+        elif existing.pk not in other_news:
+            self.summary.unchanged += 1
+            self.touched.add(existing.pk)
 
     def _find_contact(self, contact, loaded: dict, pending: dict):
         for key in contact_keys(contact):
@@ -312,9 +315,7 @@ class Writer:
         for record, application in zip(batch, incoming, strict=True):
             existing = self._find_application(application, loaded, pending)
             if existing is None:
-                new[id(application)] = application
-                for key in application_keys(application):
-                    pending.setdefault(key, application)
+                _add_new(application, application_keys, new, pending)
                 continue
             if id(existing) in new or existing.pk in self.touched:
                 continue  # the same application twice in the file: the first row wins
@@ -325,11 +326,7 @@ class Writer:
                     setattr(existing, name, getattr(application, name))
             if self.stage_from_file and record.stage != existing.stage:
                 moves[existing.pk] = record.stage
-            if [getattr(existing, name) for name in APPLICATION_FIELDS] != before:
-                changed[existing.pk] = existing
-            elif existing.pk not in moves:
-                self.summary.unchanged += 1
-                self.touched.add(existing.pk)
+            self._sort(existing, before, APPLICATION_FIELDS, changed, other_news=moves)
         # A move of an application you already have is a move like one on the board, dated now.
         now = timezone.now()
         moved = [
@@ -377,3 +374,10 @@ def noon(day: dt.date | None, time_zone: str) -> dt.datetime:
     if day is None:
         return timezone.now()
     return dt.datetime.combine(day, dt.time(12), tzinfo=zoneinfo.ZoneInfo(time_zone))
+
+
+def _add_new(row, keys_of: Callable, new: dict, pending: dict) -> None:
+    """A row the file adds: kept to be saved, and found by its keys for the batch's later rows."""
+    new[id(row)] = row
+    for key in keys_of(row):
+        pending.setdefault(key, row)
