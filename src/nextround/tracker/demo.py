@@ -56,7 +56,8 @@ def add_search(*, owner) -> None:
         contacts.append(services.save_contact(contact=contact))
 
     applications = []
-    for index, (company, role, source, days_ago, path, salary) in enumerate(APPLICATIONS):
+    for index, (company, role, source, days_ago, stages, salary) in enumerate(APPLICATIONS):
+        path = stages.split()
         applied = now - dt.timedelta(days=days_ago)
         dates = stage_dates(applied, path, days_ago)
         application = Application(
