@@ -37,10 +37,14 @@ def make_user(username: str, *, applications: int, seed: int):
     from django.contrib.auth import get_user_model
 
     from nextround.core.services import create_user
+    from nextround.core.versions import bump
 
     user = create_user(user=get_user_model()(username=username))
     started = time.perf_counter()
     counts = fill(user, applications=applications, seed=seed)
+    # The fill inserts in bulk, around the services; a real account that wrote this much has a data
+    # version, which the pages' caches are filed under (`core.versions`).
+    bump(user)
     print(
         f"  {username}: {counts['applications']:,} applications, {counts['contacts']:,} contacts, "
         f"{counts['interactions']:,} interactions, {counts['stage_changes']:,} stage changes, "

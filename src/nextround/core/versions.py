@@ -15,6 +15,7 @@ from django.utils import timezone
 from nextround.core.models import DataVersion
 
 NEVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+NO_TOKEN = "0"  # a user who never wrote through a service; rows made any other way leave no trace
 
 
 @dataclass(frozen=True)
@@ -40,4 +41,4 @@ def bump(owner) -> None:
 def current(owner) -> Version:
     """The token and time of `owner`'s last write (a fixed one if they never wrote)."""
     row = DataVersion.objects.filter(user_id=owner_id(owner)).values_list("token", "changed_at").first()
-    return Version(*row) if row else Version("0", NEVER)
+    return Version(*row) if row else Version(NO_TOKEN, NEVER)

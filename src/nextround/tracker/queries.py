@@ -3,10 +3,12 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from nextround.core import versions
 from nextround.tracker.matching import CompanyIndex
 from nextround.tracker.models import (
     Application,
@@ -27,6 +29,7 @@ from nextround.tracker.vocabulary import (
 
 # Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
 BOARD_CARDS_PER_STAGE = 12
+BOARD_CLOSED_CARDS = 3  # the closed stages share one lane and show their latest few
 DASHBOARD_FOLLOW_UPS = 12
 KEEP_IN_TOUCH_SHOWN = 10
 # The follow-up list's filters: still to do (open or snoozed), done, dismissed, or all of them.
@@ -40,12 +43,22 @@ FOLLOW_UP_FILTERS = [
 # Contact pickers on an application's page offer its own people plus this many others: a <select> of
 # 30,000 names takes seconds to render and nobody scrolls it; a search narrows the others instead.
 CONTACT_OPTIONS = 100
+STAGE_COUNTS_SECONDS = 24 * 3600
 
 
 def stage_counts(owner) -> dict[str, int]:
-    rows = Application.objects.filter(owner=owner).values_list("stage").annotate(n=Count("pk")).order_by()
-    counts = dict.fromkeys(Stage.values, 0)
-    counts.update(dict(rows))
+    """Applications per stage. Counting reads every application (the part of the board and the dashboard
+    that grew with the search), so the counts are kept in the cache under the user's data version, which
+    every write changes (`core.versions`): counted once per change, not once per page."""
+    version = versions.current(owner)  # read before the rows, so new rows never go under an old version
+    key = f"nextround:stage-counts:{versions.owner_id(owner)}:{version.token}"
+    counts = cache.get(key) if version.token != versions.NO_TOKEN else None
+    if counts is None:
+        rows = Application.objects.filter(owner=owner).values_list("stage").annotate(n=Count("pk")).order_by()
+        counts = dict.fromkeys(Stage.values, 0)
+        counts.update(dict(rows))
+        if version.token != versions.NO_TOKEN:
+            cache.set(key, counts, STAGE_COUNTS_SECONDS)
     return counts
 
 
@@ -155,14 +168,16 @@ def filtered_applications(owner, *, q: str = "", stage: str = "", source: str = 
 
 
 def board(owner) -> list[dict]:
-    """Each stage's count and its BOARD_CARDS_PER_STAGE latest cards, in two queries: the cards of every
-    column come from one query, each column's share picked through its own index by a sub-query."""
+    """Each stage's count and its latest cards (BOARD_CARDS_PER_STAGE, or BOARD_CLOSED_CARDS for a closed
+    stage), in one query after the counts: each column's share picked through its own index by a
+    sub-query."""
     counts = stage_counts(owner)
     latest = Application.objects.filter(owner=owner).order_by("-stage_changed_at", "-pk").values("pk")
     picked = Q()
     for value in Stage.values:
         if counts[value]:
-            picked |= Q(pk__in=latest.filter(stage=value)[:BOARD_CARDS_PER_STAGE])
+            shown = BOARD_CLOSED_CARDS if value in CLOSED_STAGES else BOARD_CARDS_PER_STAGE
+            picked |= Q(pk__in=latest.filter(stage=value)[:shown])
     cards: dict[str, list] = {value: [] for value in Stage.values}
     if picked:
         for application in (

@@ -39,17 +39,11 @@ def application_list(request):
     return render(request, template, context)
 
 
-CLOSED_CARDS = 3
-
-
 @login_required
 def board(request):
     columns = queries.board(request.user)
     # The closed stages share one lane, showing their latest few cards, so every stage is in view at 1280 px.
     closed = [column for column in columns if column["stage"] in CLOSED_STAGES]
-    for column in closed:
-        column["cards"] = column["cards"][:CLOSED_CARDS]
-        column["more"] = column["count"] - len(column["cards"])
     return render(
         request,
         "tracker/board.html",
