@@ -11,12 +11,25 @@
 
   function remote(url) {
     return function (query, callback) {
-      if (query.trim().length < 2) return callback();
+      var picker = this;
+      if (query.trim().length < 2) return answer(picker, callback, []);
       fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { callback(data.results); })
-        .catch(function () { callback(); });
+        .then(function (data) { answer(picker, callback, data.results); })
+        .catch(function () { answer(picker, callback, []); });
     };
+  }
+
+  // An answer that comes back after the person was picked (the text cleared) still adds its people to the
+  // choices, but must not open the list again over the form. Tom Select opens the list on an answer only while
+  // it has the focus, and opening also re-focuses it (which opens it once more), so the answer is handed over
+  // as if the box were not focused.
+  function answer(picker, callback, results) {
+    if (picker.inputValue() !== "") return callback(results);
+    var focused = picker.isFocused;
+    picker.isFocused = false;
+    callback(results);
+    picker.isFocused = focused;
   }
 
   function render(data, escape) {
