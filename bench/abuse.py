@@ -106,14 +106,32 @@ MAPPING = {
 }
 
 
-class Other:
+class Background:
+    """Work that runs on its own thread for the length of a `with` block."""
+
+    def __init__(self):
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+class Other(Background):
     """The other person: logs in and saves their settings over and over, each request timed."""
 
     def __init__(self, port: int):
+        super().__init__()
         self.port = port
         self.timings: list[tuple[str, float, int]] = []
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.run, daemon=True)
 
     def run(self) -> None:
         settings = {
@@ -136,14 +154,6 @@ class Other:
             self.timings.append(("save", time.perf_counter() - started, response.status))
             time.sleep(0.2)
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
-
     def report(self) -> str:
         if not self.timings:
             return "no request finished"
@@ -157,15 +167,14 @@ class Other:
         )
 
 
-class LockProbe:
+class LockProbe(Background):
     """Takes SQLite's write lock every 50 ms on its own connection and times each wait: a wait is at most
     how long someone else (an import's batch) held the lock."""
 
     def __init__(self, database: Path):
+        super().__init__()
         self.database = database
         self.waits: list[float] = []
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.run, daemon=True)
 
     def run(self) -> None:
         probe = sqlite3.connect(self.database, isolation_level=None, timeout=120)
@@ -176,14 +185,6 @@ class LockProbe:
             probe.execute("ROLLBACK")
             time.sleep(0.05)
         probe.close()
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
 
     def report(self) -> str:
         if not self.waits:
