@@ -19,7 +19,6 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-import ijson
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -32,14 +31,11 @@ from nextround.core.versions import bump
 from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
 from nextround.tracker.vocabulary import Origin
+from nextround.transfer.export_reader import Document, RestoreProblem, read_header, records
 from nextround.transfer.keys import application_keys, contact_keys, find_contact
-from nextround.transfer.sections import FORMAT, PROFILE_FIELDS, VERSION, Section, sections
+from nextround.transfer.sections import PROFILE_FIELDS, VERSION, Section, sections
 
 BATCH = 500
-
-
-class RestoreProblem(Exception):
-    """The document cannot be restored; the message names the place in it. Nothing was saved."""
 
 
 @dataclass
@@ -55,107 +51,6 @@ class RestoreSummary:
             f"{name.replace('_', ' ')}: {self.created[name]} added, {self.matched[name]} already there"
             for name in sorted(set(self.created) | set(self.matched))
         ]
-
-
-# An export is five levels deep (document, data, section, record, list of ids): far deeper is not one.
-MAX_DEPTH = 32
-# A broken file up to this size is read again to say on which line it breaks.
-LOCATE_BYTES = 20 * 2**20
-
-
-class _Document:
-    """The export read as a stream of parser events (ijson), so that memory does not grow with the file:
-    the top-level header first, then `data`'s parts one at a time, each record built alone."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.events = ijson.parse(stream, use_float=True)
-        self.depth = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        try:
-            prefix, event, value = next(self.events)
-        except ijson.JSONError as exc:
-            raise RestoreProblem(f"the file is not valid JSON ({self.where(exc)})") from None
-        if event in ("start_map", "start_array"):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise RestoreProblem(
-                    "the file nests lists or objects hundreds of levels deep, which no nextround export "
-                    "does; is it the right file?"
-                )
-        elif event in ("end_map", "end_array"):
-            self.depth -= 1
-        return prefix, event, value
-
-    def where(self, exc: Exception) -> str:
-        """Line and column of the mistake: the streaming parser does not count lines, so a file small
-        enough is read again by the standard one, which does."""
-        try:
-            self.stream.seek(0)
-            head = self.stream.read(LOCATE_BYTES + 1)
-        except (OSError, ValueError):
-            head = b""
-        if head and len(head) <= LOCATE_BYTES:
-            try:
-                json.loads(head.decode("utf-8", "replace"))
-            except json.JSONDecodeError as found:
-                return f"line {found.lineno}, column {found.colno}: {found.msg}"
-            except RecursionError:
-                pass
-        return str(exc).splitlines()[0]
-
-    def value(self, first: tuple):
-        """The whole value that starts with the event `first` (a record, the profile, a scalar)."""
-        _prefix, event, value = first
-        if event not in ("start_map", "start_array"):
-            return value
-        builder = ijson.ObjectBuilder()
-        builder.event(event, value)
-        depth = 1
-        for _prefix, event, value in self:
-            builder.event(event, value)
-            depth += {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}.get(event, 0)
-            if depth == 0:
-                return builder.value
-        raise RestoreProblem("the file ends in the middle of a value")
-
-
-def _read_header(document: _Document) -> None:
-    header: dict = {}
-    first = next(document, None)
-    if first is None or first[1] != "start_map":
-        if first is not None:
-            document.value(first)  # a file nested absurdly deep says so (see MAX_DEPTH)
-        raise _not_an_export()
-    for _prefix, event, key in document:
-        if event == "end_map":
-            break
-        if key == "data":
-            _check_header(header)
-            if next(document)[1] != "start_map":
-                raise RestoreProblem("data: missing, or not an object")
-            return
-        header[key] = document.value(next(document))
-    _check_header(header)
-    raise RestoreProblem("data: missing, or not an object")
-
-
-def _not_an_export() -> RestoreProblem:
-    return RestoreProblem("format: this is not a nextround export (its “format” should be “nextround”)")
-
-
-def _check_header(header: dict) -> None:
-    if header.get("format") != FORMAT:
-        raise _not_an_export()
-    if header.get("version") != VERSION:
-        raise RestoreProblem(
-            f"version: {header.get('version')!r} is not a version this nextround reads "
-            f"(it reads version {VERSION}); update nextround and try again"
-        )
 
 
 @dataclass
@@ -188,8 +83,8 @@ def _rewindable(stream) -> bool:
 
 
 def _read(username: str, stream, reading: _Pass) -> RestoreSummary:
-    document = _Document(stream)
-    _read_header(document)
+    document = Document(stream)
+    read_header(document)
     User = get_user_model()
     try:
         with transaction.atomic() if reading.write else nullcontext():
@@ -219,7 +114,7 @@ def _has_data(user) -> bool:
     return any(model.objects.filter(owner=user).exists() for model in (Company, Contact, Application))
 
 
-def _restore(owner, document: _Document, summary: RestoreSummary, reading: _Pass) -> None:
+def _restore(owner, document: Document, summary: RestoreSummary, reading: _Pass) -> None:
     """`data`'s parts in the order an export writes them, each section's records one at a time."""
     order = [section.name for section in sections()]
     known = {section.name: section for section in sections()}
@@ -245,17 +140,9 @@ def _restore(owner, document: _Document, summary: RestoreSummary, reading: _Pass
         if start[1] != "start_array":
             document.value(start)
             raise RestoreProblem(f"data.{name}: should be a list")
-        _restore_section(owner, known[name], _records(document), refs, summary, reading)
+        _restore_section(owner, known[name], records(document), refs, summary, reading)
     if not profile_seen:
         _restore_profile(owner, {}, keep=summary.merged or not reading.write)
-
-
-def _records(document: _Document):
-    """The records of the section whose list has just opened, one at a time."""
-    for event in document:
-        if event[1] == "end_array":
-            return
-        yield document.value(event)
 
 
 def _restore_profile(owner, values, *, keep: bool) -> None:
