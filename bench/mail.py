@@ -61,16 +61,18 @@ def make_user():
     return user, rows
 
 
+def numbered(rows, count: int, prefix: str):
+    """`count` letters taken from `rows` in turn, each with a Message-ID of its own."""
+    for index in range(count):
+        row = dict(rows[index % len(rows)])
+        row["message_id"] = f"{prefix}-{index}@bench.example"
+        yield row
+
+
 def write_mbox(rows, count: int, path: Path, prefix: str) -> None:
     from nextround.mail import evaluate
 
-    def repeated():
-        for index in range(count):
-            row = dict(rows[index % len(rows)])
-            row["message_id"] = f"{prefix}-{index}@bench.example"
-            yield row
-
-    evaluate.write_mbox(repeated(), path)
+    evaluate.write_mbox(numbered(rows, count, prefix), path)
 
 
 def run_import(path: Path, data_dir: str) -> dict:
@@ -121,29 +123,15 @@ def bench_imap(rows, data_dir: str, count: int) -> None:
     from django.conf import settings
     from tests.personas import make_user as persona
 
-    from nextround.mail import accounts, evaluate, imap
+    from nextround.mail import evaluate, imap
 
     folder = Path(tempfile.mkdtemp(prefix="nextround-bench-dovecot-"))
     server = dovecot.start(folder)
     try:
         settings.MAIL_IMAP_CA_FILE = str(server.cert)
         mailbox = server.new_user()
-        client = server.client(mailbox)
-        for index in range(count):
-            row = dict(rows[index % len(rows)])
-            row["message_id"] = f"imap-{index}@bench.example"
-            client.append("INBOX", evaluate.to_message(row).as_bytes())
-        client.logout()
-        owner = persona("imapbench")
-        account = accounts.save_account(
-            owner=owner,
-            host="127.0.0.1",
-            port=server.port,
-            username=mailbox,
-            folder="INBOX",
-            since=None,
-            password=dovecot.PASSWORD,
-        )
+        server.fill(mailbox, (evaluate.to_message(row) for row in numbered(rows, count, "imap")))
+        account = server.connect(owner=persona("imapbench"), user=mailbox)
         start, cpu = time.perf_counter(), time.process_time()
         result = imap.sync(account=account)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu

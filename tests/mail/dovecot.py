@@ -103,6 +103,20 @@ class Dovecot:
         finally:
             client.logout()
 
+    def connect(self, *, owner, user: str):
+        """Connect nextround `owner`'s mailbox to `user` on this server (INBOX, all of it)."""
+        from nextround.mail import accounts
+
+        return accounts.save_account(
+            owner=owner,
+            host="127.0.0.1",
+            port=self.port,
+            username=user,
+            folder="INBOX",
+            since=None,
+            password=PASSWORD,
+        )
+
     def stop(self) -> None:
         self.process.terminate()
         try:

@@ -45,16 +45,7 @@ def mailbox(server):
     """A fresh mailbox user on the server, and a nextround user whose account points at it."""
     name = server.new_user()
     owner = make_user(name.split("@")[0])
-    account = accounts.save_account(
-        owner=owner,
-        host="127.0.0.1",
-        port=server.port,
-        username=name,
-        folder="INBOX",
-        since=None,
-        password=dovecot.PASSWORD,
-    )
-    return name, owner, account
+    return name, owner, server.connect(owner=owner, user=name)
 
 
 def numbered(factory, n):
