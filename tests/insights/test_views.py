@@ -5,6 +5,7 @@ import json
 import re
 
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -207,7 +208,8 @@ class InsightsPageTests(PersonaTestCase):
         recruiter = make_contact(self.owner, "Rita Recruiter", role="recruiter")
         first = sent(self.owner, 30, ["rejected"])
         link_contact(application=first, contact=recruiter, role="recruiter")
-        self.client.get(URL)  # warm up sessions and caches
+        self.client.get(URL)  # warm up sessions
+        cache.clear()  # the numbers are worked out, not read from the cache (a test below covers that)
         with CaptureQueriesContext(connection) as small:
             self.client.get(URL)
         for days in range(5, 60, 3):
@@ -223,9 +225,28 @@ class InsightsPageTests(PersonaTestCase):
                 ),
                 contacts=[recruiter],
             )
+        cache.clear()
         with CaptureQueriesContext(connection) as large:
             self.client.get(URL)
         self.assertEqual(len(small), len(large))
+
+    def test_numbers_are_kept_until_the_data_or_the_day_changes(self):
+        sent(self.owner, 10, ["rejected"])
+        self.assertEqual(self.client.get(URL).context["insights"].applications, 1)
+        with CaptureQueriesContext(connection) as again:
+            self.assertEqual(self.client.get(URL).context["insights"].applications, 1)
+        with CaptureQueriesContext(connection) as other_period:
+            self.client.get(URL + "?period=all")
+        self.assertLess(len(again), len(other_period))  # read from the cache, not counted again
+        sent(self.owner, 5, ["screening"])  # a write through the services changes the data version
+        self.assertEqual(self.client.get(URL).context["insights"].applications, 2)
+        self.assertEqual(self.client.get(URL + "?period=all").context["insights"].applications, 2)
+        waiting = sent(self.owner, 20)
+        self.assertEqual(self.client.get(URL).context["insights"].waiting, [])
+        with time_machine.travel(NOW + dt.timedelta(days=2), tick=False):  # 22 days without an answer
+            self.assertEqual(
+                [app.id for app in self.client.get(URL).context["insights"].waiting], [waiting.pk]
+            )
 
 
 @time_machine.travel(NOW, tick=False)

@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from nextround.core import versions
 from nextround.core.access import profile_for
 from nextround.insights import activity, counts, debrief, metrics
 from nextround.insights.counts import local_start
@@ -95,6 +96,17 @@ def instant(value) -> dt.datetime | None:
 
 
 def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
+    """The page's numbers, kept in the cache under the user's data version (`core.versions`).
+
+    Counting reads every application of the period, so a big search's page costs several times a small
+    one's; the numbers only change when the data does (every write bumps the version; the profile's time
+    zone and goals are data too) or when the day does (`today` is in the key: waits and weeks move with it).
+    """
+    name = f"insights:{period.since}:{period.until}:{today}"
+    return versions.cached(user, name, lambda: compute_insights(user, period, today))
+
+
+def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
     profile = profile_for(user)
     tz = zoneinfo.ZoneInfo(profile.time_zone)
     labels = dict(Source.choices)

@@ -3,7 +3,6 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -50,15 +49,13 @@ def stage_counts(owner) -> dict[str, int]:
     """Applications per stage. Counting reads every application (the part of the board and the dashboard
     that grew with the search), so the counts are kept in the cache under the user's data version, which
     every write changes (`core.versions`): counted once per change, not once per page."""
-    version = versions.current(owner)  # read before the rows, so new rows never go under an old version
-    key = f"nextround:stage-counts:{versions.owner_id(owner)}:{version.token}"
-    counts = cache.get(key) if version.token != versions.NO_TOKEN else None
-    if counts is None:
-        rows = Application.objects.filter(owner=owner).values_list("stage").annotate(n=Count("pk")).order_by()
-        counts = dict.fromkeys(Stage.values, 0)
-        counts.update(dict(rows))
-        if version.token != versions.NO_TOKEN:
-            cache.set(key, counts, STAGE_COUNTS_SECONDS)
+    return versions.cached(owner, "stage-counts", lambda: _count_stages(owner), seconds=STAGE_COUNTS_SECONDS)
+
+
+def _count_stages(owner) -> dict[str, int]:
+    rows = Application.objects.filter(owner=owner).values_list("stage").annotate(n=Count("pk")).order_by()
+    counts = dict.fromkeys(Stage.values, 0)
+    counts.update(dict(rows))
     return counts
 
 
