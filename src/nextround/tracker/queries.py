@@ -27,8 +27,10 @@ from nextround.tracker.vocabulary import (
 )
 
 # Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
-BOARD_CARDS_PER_STAGE = 12
-BOARD_CLOSED_CARDS = 3  # the closed stages share one lane and show their latest few
+# Each board lane shows its newest cards and links to the whole stage in the list (docs/decisions.md).
+BOARD_CARDS_PER_STAGE = 8
+BOARD_CLOSED_CARDS = 2  # the closed stages share one lane and show their latest few
+BOARD_CARD_FIELDS = ("role_title", "stage", "stage_changed_at", "company__name")  # what a card shows
 DASHBOARD_FOLLOW_UPS = 12
 KEEP_IN_TOUCH_SHOWN = 10
 # The follow-up list's filters: still to do (open or snoozed), done, dismissed, or all of them.
@@ -178,7 +180,10 @@ def board(owner) -> list[dict]:
     cards: dict[str, list] = {value: [] for value in Stage.values}
     if picked:
         for application in (
-            Application.objects.filter(picked).select_related("company").order_by("-stage_changed_at", "-pk")
+            Application.objects.filter(picked)
+            .select_related("company")
+            .only(*BOARD_CARD_FIELDS)  # a card shows these; the notes and the rest stay in the database
+            .order_by("-stage_changed_at", "-pk")
         ):
             cards[application.stage].append(application)
     return [
