@@ -1,9 +1,10 @@
 """What a message says: its type, company, role and any feedback sentence (plain Python, no Django).
 
 The type comes from a trained linear model (`model.npz`, see `nextround.mail.training`) over
-- the sentence embeddings of the subject and the body (the checker's semantic layer, offline),
-- how close the message's closest sentence comes to each type's example sentences (`prototypes.toml`):
-  the decisive sentence, wherever the letter buries it,
+- the sentence model's votes (`sentences.npz`: which news each sentence carries, learnt from example
+  sentences and from the sentence that carries the news in each training letter), strongest per type
+  over the body's sentences, and on the subject: the decisive sentence, wherever the letter buries it,
+- how close the message's closest sentence comes to each type's example sentences (`prototypes.toml`),
 - who sent it (an applicant-tracking system, a job board, a personal address, a no-reply address), and
   whether it looks like a digest of many jobs,
 - the embedding and the hashed words and word pairs of the subject and the letter's opening as a whole,
@@ -168,8 +169,9 @@ def sentence_rows(texts: Sequence[str]):
 
 # Words that put a letter in a job search at all: a "rejection" about a flat or a loan has none of them.
 JOB_CONTEXT = re.compile(
-    r"\b(?:role|position|job|candida\w*|interview\w*|hiring|recruit\w*|talent|vacanc\w*|opening|"
-    r"employ\w*|career\w*|hire|onsite|offer)\b",
+    r"\b(?:role|position|post|jobs?|candida\w*|interview\w*|hiring|recruit\w*|talent|vacanc\w*|opening|"
+    r"employ\w*|career\w*|hire|onsite|offer|appl(?:y|ied|ying|ications?|icants?)|shortlist\w*|"
+    r"r[ée]sum[ée]|founders?)\b",
     re.I,
 )
 
@@ -180,19 +182,24 @@ def cue_counts(text: str) -> np.ndarray:
     return np.array(counts, dtype=np.float32)
 
 
-def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
-    """The message model's inputs for a batch of messages (one embedding call for all their sentences).
+@dataclass
+class Prepared:
+    """What the message model's inputs are made of, before the sentence model votes: computed once, so
+    that training can try several sentence models on the same letters."""
 
-    Per type, the sentence model's strongest vote among the body's sentences and its vote on the subject,
-    the closest example sentence, the subject's closeness, the phrase cues, and who sent it; then the
-    letter as a whole (its embedding and hashed words), which the model weighs with a light hand. Sentence
-    evidence alone missed the letters people write, which give their news over several sentences.
-    """
+    sentences: list[list[str]]  # per message, its body's sentences
+    texts: object  # semantic.features.Features of every subject, then every sentence, in message order
+    close: np.ndarray  # (texts, types): closeness of each text to each type's examples
+    fixed: np.ndarray  # per message: the phrase cues, who sent it, and the letter's embedding
+    document_cells: tuple  # the letters' hashed words (rows, columns, values)
+
+
+def prepare(mails: Sequence[Mail]) -> Prepared:
+    """Everything but the sentence model's votes, with one embedding call for the whole batch."""
     from nextround.semantic import embed
     from nextround.semantic.features import Features as Rows
     from nextround.semantic.features import word_ngrams
 
-    sentence_model = sentence_model or load_sentence_model()
     proto_vectors, proto_types = prototypes()
     per_mail = [body_sentences(mail) for mail in mails]
     subjects = [mail.subject or "" for mail in mails]
@@ -200,36 +207,65 @@ def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
     flat_texts = subjects + [sentence for sentences in per_mail for sentence in sentences]
     vectors = embed(flat_texts + documents)
     vectors, document_vectors = vectors[: len(flat_texts)], vectors[len(flat_texts) :]
-    votes = sentence_model.probabilities(sentence_rows(flat_texts))[:, : len(TYPES)]
+    buckets = SENTENCE_RECIPE["buckets"]
+    texts = Rows(vectors, *word_ngrams(flat_texts, SENTENCE_RECIPE["ngrams"], buckets), buckets)
     similarity = vectors @ proto_vectors.T
     close = np.full((len(flat_texts), len(TYPES)), -1.0, dtype=np.float32)
     for index in range(len(TYPES)):
         columns = proto_types == index
         if columns.any():
             close[:, index] = similarity[:, columns].max(axis=1)
-    rows, closeness, offset = [], [], len(mails)
-    for position, (mail, sentences) in enumerate(zip(mails, per_mail, strict=True)):
-        count = len(sentences)
-        own_votes, own_close = votes[offset : offset + count], close[offset : offset + count]
-        offset += count
+    fixed = [
+        np.concatenate(
+            [
+                cue_counts(f"{mail.subject}\n{mail.text[:CUE_TEXT]}"),
+                np.array(sender_flags(mail), dtype=np.float32),
+            ]
+        )
+        for mail in mails
+    ]
+    fixed = np.hstack([np.vstack(fixed), document_vectors]) if mails else np.zeros((0, 0), np.float32)
+    cells = word_ngrams(documents, DOCUMENT_RECIPE["ngrams"], DOCUMENT_RECIPE["buckets"])
+    return Prepared(per_mail, texts, close, fixed.astype(np.float32), cells)
+
+
+def assemble(prepared: Prepared, sentence_model) -> Features:
+    """The message model's rows: per type, the sentence model's strongest vote among the body's sentences
+    and its vote on the subject, the closest example sentence and the subject's closeness, then the fixed
+    inputs. Sentence evidence alone missed the letters people write, which give their news over several
+    sentences; the letter as a whole (its embedding and hashed words) carries that, weighed lightly."""
+    from nextround.semantic.features import Features as Rows
+
+    count = len(prepared.sentences)
+    votes = sentence_model.probabilities(prepared.texts)[:, : len(TYPES)]
+    close = prepared.close
+    rows, closeness, offset = [], [], count
+    empty = np.zeros(len(TYPES), dtype=np.float32)
+    for position, sentences in enumerate(prepared.sentences):
+        own_votes, own_close = (
+            votes[offset : offset + len(sentences)],
+            close[offset : offset + len(sentences)],
+        )
+        offset += len(sentences)
         closeness.append(own_votes + own_close)  # ranks the sentences for "the one that decided it"
-        empty = np.zeros(len(TYPES), dtype=np.float32)
         rows.append(
             np.concatenate(
                 [
-                    own_votes.max(axis=0) if count else empty,
+                    own_votes.max(axis=0) if len(sentences) else empty,
                     votes[position],
-                    own_close.max(axis=0) if count else empty - 1,
+                    own_close.max(axis=0) if len(sentences) else empty - 1,
                     close[position],
-                    cue_counts(f"{mail.subject}\n{mail.text[:CUE_TEXT]}"),
-                    np.array(sender_flags(mail), dtype=np.float32),
                 ]
             )
         )
-    dense = np.hstack([np.vstack(rows), document_vectors]).astype(np.float32) if rows else np.zeros((0, 0))
+    dense = np.hstack([np.vstack(rows), prepared.fixed]).astype(np.float32) if rows else np.zeros((0, 0))
     buckets = DOCUMENT_RECIPE["buckets"]
-    cells = word_ngrams(documents, DOCUMENT_RECIPE["ngrams"], buckets)
-    return Features(Rows(dense, *cells, buckets), per_mail, closeness)
+    return Features(Rows(dense, *prepared.document_cells, buckets), prepared.sentences, closeness)
+
+
+def featurize(mails: Sequence[Mail], sentence_model=None) -> Features:
+    """The message model's inputs for a batch of messages."""
+    return assemble(prepare(mails), sentence_model or load_sentence_model())
 
 
 @cache

@@ -1,10 +1,19 @@
-"""Train the message-type model: `python -m nextround.mail.training` (needs the `[train]` extra).
+"""Train the recogniser: `python -m nextround.mail.training` (needs the `[train]` extra). Deterministic.
 
-Deterministic: the folds come from a hash of each row's id and the fit is lbfgs, so the same corpus gives
-the same model file on any machine. The rejection threshold is chosen on cross-validated probabilities
-(each message scored by a model that never saw it) for a precision above the target, then the final
-model is fitted on every row. Prints the cross-validated figures (overall and per file, since letters by
-one writer share habits), which docs/mail.md quotes.
+Two models, both multinomial logistic regression (lbfgs):
+1. The sentence model (`sentences.npz`) says which news one sentence carries, if any ("none" for thanks,
+   regrets and footers). It learns from the example sentences (`prototypes.toml`) and from the training
+   letters themselves: in each, the sentence the example-only model finds closest to the letter's type is
+   labelled with that type, and a few plain sentences are labelled "none". That is the decisive sentence
+   in every voice the letters use ("we're going to pass", "it's not a match"), found without anyone
+   marking it by hand.
+2. The message model (`model.npz`) learns from rows whose sentence votes come from a sentence model that
+   did not see the letter (cross-fitted), so it learns how far to trust the votes on new letters, not on
+   remembered ones.
+The rejection threshold is chosen on cross-validated probabilities (5 folds by a hash of each letter's id,
+each fold scored by models trained without it, sentence model included) for a precision above the target.
+Letters by one writer share habits, so it also prints each writer's letters read by models trained on the
+other writers only (at the same threshold): the closer guess for letters written apart.
 """
 
 import argparse
@@ -19,19 +28,23 @@ from nextround.mail.parse import parse_bytes
 from nextround.mail.vocabulary import MessageType
 
 TRAINING = Path(__file__).resolve().parents[3] / "training" / "mail"
-CORPUS = TRAINING / "dev.jsonl"
-# Every labelled letter but the blind set: the composed dev set, the first letters typed out whole, and
-# the two writers' letters (training/mail/DATASHEET.md).
-EXTRA = tuple(TRAINING / name for name in ("handwritten.jsonl", "written_a.jsonl", "written_b.jsonl"))
-# The dev set's pieces are *not* used to train the sentence model: its letters are made of them, so the
-# message model would learn from votes on sentences the sentence model had seen, far surer than on real mail.
-SENTENCES = None
+# Every labelled letter but the blind set, by writer (training/mail/DATASHEET.md): the composed dev set
+# and the first letters typed out whole, then each writer's letters.
+WRITERS = {
+    "composed": ("dev.jsonl", "handwritten.jsonl"),
+    "writer A": ("written_a.jsonl",),
+    "writer B": ("written_b.jsonl",),
+    "writer C": ("written_c.jsonl",),
+}
 SENTENCE_REGULARISATION = 4.0
 FOLDS = 5
+INNER_FOLDS = 4
 REJECTION_PRECISION = 0.98
 # scikit-learn's C for the message model. Chosen on the training letters alone: holding one writer's
-# letters out whole and training on the rest, C from 4 to 64 read them about as well (0.85 and 0.71-0.74).
+# letters out whole and training on the rest, C from 4 to 64 read them about as well.
 REGULARISATION = 16.0
+FILLER_PER_LETTER = 3
+FILLER_BELOW = 0.85  # a sentence whose vote and closeness for every job-search type stay below is filler
 
 
 def load(path: Path):
@@ -40,8 +53,9 @@ def load(path: Path):
     return rows, mails
 
 
-def fold_of(row_id: str) -> int:
-    return int.from_bytes(hashlib.blake2b(row_id.encode(), digest_size=4).digest(), "big") % FOLDS
+def fold_of(row_id: str, folds: int = FOLDS, salt: str = "") -> int:
+    digest = hashlib.blake2b(f"{salt}{row_id}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big") % folds
 
 
 def fit(features, labels: list[str], meta: dict):
@@ -60,35 +74,100 @@ def probabilities_of(model, matrix) -> np.ndarray:
     return logits / logits.sum(axis=1, keepdims=True)
 
 
-def fit_sentences():
-    """The sentence model, from prototypes.toml's examples (and `SENTENCES`, when set)."""
-    import json
-
+def fit_sentences(pairs: list[tuple[str, str]], meta: dict | None = None):
     from nextround.semantic.training import fit_linear
 
-    pairs = recognise.example_sentences()
-    if SENTENCES:
-        with open(SENTENCES, encoding="utf-8") as handle:
-            pairs += [(row["text"], row["label"]) for row in map(json.loads, handle) if row["text"].strip()]
-    texts = [text for text, _ in pairs]
-    features = recognise.sentence_rows(texts)
     return fit_linear(
-        features,
+        recognise.sentence_rows([text for text, _ in pairs]),
         [label for _, label in pairs],
         classes=recognise.SENTENCE_CLASSES,
         regularisation=SENTENCE_REGULARISATION,
-        meta={"recipe": recognise.SENTENCE_RECIPE, "sentences": len(pairs)},
+        meta={"recipe": recognise.SENTENCE_RECIPE, "sentences": len(pairs), **(meta or {})},
     )
 
 
-def cross_validated(matrix, labels: list[str], folds: list[int]) -> np.ndarray:
-    out = np.zeros((len(labels), len(recognise.TYPES)), dtype=np.float32)
-    folds = np.array(folds)
-    for fold in range(FOLDS):
-        train, test = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
-        model = fit(matrix[train], [labels[i] for i in train], {})
-        out[test] = probabilities_of(model, matrix[test])
-    return out
+class Letters:
+    """The labelled letters, prepared once; every model below is trained on a subset of them."""
+
+    def __init__(self, paths: list[Path]):
+        self.rows, self.mails, self.files = [], [], []
+        for path in paths:
+            rows, mails = load(path)
+            self.rows += rows
+            self.mails += mails
+            self.files += [path.name] * len(rows)
+        self.labels = [row["expect"]["type"] for row in self.rows]
+        self.prepared = recognise.prepare(self.mails)
+        self.examples = recognise.example_sentences()
+        self.seed = fit_sentences(self.examples)
+        self.seed_closeness = recognise.assemble(self.prepared, self.seed).closeness
+
+    def mined(self, indices) -> list[tuple[str, str]]:
+        """Sentences labelled from their letters: the one carrying the letter's news, and plain filler."""
+        pairs = []
+        other = recognise.TYPES.index(MessageType.OTHER.value)
+        for i in indices:
+            sentences, closeness = self.prepared.sentences[i], self.seed_closeness[i]
+            if not sentences:
+                continue
+            best = int(np.argmax(closeness[:, recognise.TYPES.index(self.labels[i])]))
+            pairs.append((sentences[best], self.labels[i]))
+            if self.labels[i] == MessageType.OTHER.value:
+                continue
+            job_news = np.delete(closeness, other, axis=1).max(axis=1)
+            filler = [
+                j for j in np.argsort(job_news, kind="stable") if j != best and job_news[j] < FILLER_BELOW
+            ]
+            pairs += [(sentences[j], "none") for j in filler[:FILLER_PER_LETTER]]
+        return pairs
+
+    def sentence_model(self, indices, meta: dict | None = None):
+        return fit_sentences(self.examples + self.mined(indices), meta)
+
+    def rows_for(self, sentence_model, indices):
+        return recognise.assemble(self.prepared, sentence_model).rows.to_scipy()[indices]
+
+    def crossfitted(self, indices: list[int]):
+        """Message rows of `indices`, each voted on by a sentence model that did not mine its letter."""
+        from scipy import sparse
+
+        inner = np.array([fold_of(self.rows[i]["id"], INNER_FOLDS, "inner") for i in indices])
+        parts, order = [], []
+        for fold in range(INNER_FOLDS):
+            inside = [i for i, f in zip(indices, inner, strict=True) if f == fold]
+            outside = [i for i, f in zip(indices, inner, strict=True) if f != fold]
+            parts.append(self.rows_for(self.sentence_model(outside), inside))
+            order += inside
+        matrix = sparse.vstack(parts).tocsr()
+        return matrix[np.argsort(order, kind="stable")]  # back in the order of `indices`
+
+    def train(self, indices: list[int], meta: dict | None = None):
+        """(sentence model, message model) trained on the letters at `indices` alone."""
+        message = fit(self.crossfitted(indices), [self.labels[i] for i in indices], meta or {})
+        return self.sentence_model(indices, meta), message
+
+    def held_out(self, groups: list) -> np.ndarray:
+        """Each letter's probabilities from models trained without its whole group."""
+        out = np.zeros((len(self.rows), len(recognise.TYPES)), dtype=np.float32)
+        groups = np.array(groups)
+        for group in sorted(set(groups)):
+            train, test = np.flatnonzero(groups != group), np.flatnonzero(groups == group)
+            sentence_model, message_model = self.train(list(train))
+            out[test] = probabilities_of(message_model, self.rows_for(sentence_model, test))
+        return np.vstack([recognise.guarded(m, row) for m, row in zip(self.mails, out, strict=True)])
+
+    def scores(self, probabilities: np.ndarray, thresholds: dict, indices=None):
+        indices = range(len(self.rows)) if indices is None else indices
+        pairs = []
+        for i in indices:
+            kind = MessageType(recognise.TYPES[recognise.decide(probabilities[i], thresholds)[0]])
+            closeness = self.seed_closeness[i]
+            r = recognise.read_details(
+                self.mails[i], kind, 0.0, self.prepared.sentences[i], closeness, probabilities[i], ()
+            )
+            found = {"type": r.type.value, "company": r.company, "role": r.role, "feedback": r.feedback}
+            pairs.append(({"id": self.rows[i]["id"], **self.rows[i]["expect"]}, found))
+        return evaluate.score(pairs)
 
 
 def rejection_threshold(probabilities: np.ndarray, labels: list[str]) -> float:
@@ -101,93 +180,53 @@ def rejection_threshold(probabilities: np.ndarray, labels: list[str]) -> float:
     return round(max(found, 0.5), 4)
 
 
+def summary(scores) -> str:
+    rejection = scores.per_type[MessageType.REJECTION.value]
+    return (
+        f"{scores.total} letters, type accuracy {scores.accuracy:.3f}, rejection precision "
+        f"{rejection['precision']:.3f} recall {rejection['recall']:.3f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nextround.mail.training", description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("-o", "--output", type=Path, default=recognise.MODEL_PATH)
-    parser.add_argument(
-        "--check",
-        type=Path,
-        help="train on the corpus alone and score this labelled file (nothing is written)",
-    )
+    parser.add_argument("--no-write", action="store_true", help="print the figures, write no model")
     args = parser.parse_args(argv)
-    sentence_model = fit_sentences()
-    if args.check:
-        return check(args.corpus, args.check, sentence_model)
-    sentence_model.save(recognise.SENTENCE_MODEL_PATH)
-    rows, mails, files = [], [], []
-    for path in (args.corpus, *EXTRA):
-        more_rows, more_mails = load(path)
-        rows, mails, files = rows + more_rows, mails + more_mails, files + [path.name] * len(more_rows)
-    labels = [row["expect"]["type"] for row in rows]
-    details = recognise.featurize(mails, sentence_model)
-    matrix = details.rows.to_scipy()
-    probabilities = cross_validated(matrix, labels, [fold_of(row["id"]) for row in rows])
-    probabilities = np.vstack(
-        [recognise.guarded(m, row) for m, row in zip(mails, probabilities, strict=True)]
-    )
-    threshold = rejection_threshold(probabilities, labels)
+    paths = [TRAINING / name for names in WRITERS.values() for name in names if (TRAINING / name).exists()]
+    letters = Letters(paths)
+    probabilities = letters.held_out([fold_of(row["id"]) for row in letters.rows])
+    threshold = rejection_threshold(probabilities, letters.labels)
     thresholds = {MessageType.REJECTION.value: threshold}
-    predicted = [recognise.TYPES[recognise.decide(row, thresholds)[0]] for row in probabilities]
-    readings = [
-        recognise.read_details(mail, MessageType(kind), 0.0, sentences, closeness, row, ())
-        for mail, kind, sentences, closeness, row in zip(
-            mails, predicted, details.sentences, details.closeness, probabilities, strict=True
-        )
-    ]
-    pairs = [
-        (
-            {"id": row["id"], **row["expect"]},
-            {"type": r.type.value, "company": r.company, "role": r.role, "feedback": r.feedback},
-        )
-        for row, r in zip(rows, readings, strict=True)
-    ]
-    scores = evaluate.score(pairs)
-    print(f"cross-validated on {len(rows)} letters ({FOLDS} folds), rejection threshold {threshold}:")
+    scores = letters.scores(probabilities, thresholds)
+    print(f"cross-validated on {len(letters.rows)} letters ({FOLDS} folds), rejection threshold {threshold}:")
     print("\n".join(scores.lines()))
-    for name in dict.fromkeys(files):
-        part = evaluate.score(pair for pair, file in zip(pairs, files, strict=True) if file == name)
-        rejection = part.per_type[MessageType.REJECTION.value]
-        print(
-            f"  {name}: {part.total} letters, type accuracy {part.accuracy:.3f}, rejection precision "
-            f"{rejection['precision']:.3f} recall {rejection['recall']:.3f}"
-        )
+    for name in dict.fromkeys(letters.files):
+        inside = [i for i, file in enumerate(letters.files) if file == name]
+        print(f"  {name}: {summary(letters.scores(probabilities, thresholds, inside))}")
     for row_id, expected, got in scores.confusions:
         print(f"  {row_id}: expected {expected}, got {got}")
-    model = fit(
-        matrix,
-        labels,
-        {
-            "thresholds": thresholds,
-            "corpus": [args.corpus.name, *(path.name for path in EXTRA)],
-            "rows": len(rows),
-            "regularisation": REGULARISATION,
-            "document_recipe": recognise.DOCUMENT_RECIPE,
-        },
-    )
-    model.save(args.output)
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
-
-
-def check(corpus: Path, held_out: Path, sentence_model) -> int:
-    """Fit on `corpus` alone and score `held_out`: how well the model carries over to other writing."""
-    rows, mails = load(corpus)
-    matrix = recognise.featurize(mails, sentence_model).rows.to_scipy()
-    model = fit(matrix, [r["expect"]["type"] for r in rows], {})
-    check_rows, check_mails = load(held_out)
-    probabilities = model.probabilities(recognise.featurize(check_mails, sentence_model).rows)
-    scores = evaluate.score(
-        (
-            {"id": r["id"], **r["expect"]},
-            {"type": recognise.TYPES[int(p.argmax())], "company": "", "role": ""},
-        )
-        for r, p in zip(check_rows, probabilities, strict=True)
-    )
-    print(f"trained on {corpus.name}, scored on {held_out.name}:")
-    print("\n".join(scores.lines()[:10]))
-    for row_id, expected, got in scores.confusions:
-        print(f"  {row_id}: expected {expected}, got {got}")
+    writer_of = {name: writer for writer, names in WRITERS.items() for name in names}
+    writers = [writer_of[name] for name in letters.files]
+    if len(set(writers)) > 1:
+        apart = letters.held_out(writers)
+        whole = summary(letters.scores(apart, thresholds))
+        print(f"each writer held out whole (threshold {threshold}): {whole}")
+        for writer in dict.fromkeys(writers):
+            inside = [i for i, w in enumerate(writers) if w == writer]
+            print(f"  {writer}: {summary(letters.scores(apart, thresholds, inside))}")
+    if args.no_write:
+        return 0
+    meta = {
+        "thresholds": thresholds,
+        "corpus": [path.name for path in paths],
+        "rows": len(letters.rows),
+        "regularisation": REGULARISATION,
+        "document_recipe": recognise.DOCUMENT_RECIPE,
+    }
+    sentence_model, message_model = letters.train(list(range(len(letters.rows))), meta)
+    sentence_model.save(recognise.SENTENCE_MODEL_PATH)
+    message_model.save(recognise.MODEL_PATH)
+    print(f"wrote {recognise.SENTENCE_MODEL_PATH} and {recognise.MODEL_PATH}", file=sys.stderr)
     return 0
 
 
