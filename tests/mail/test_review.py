@@ -15,7 +15,7 @@ from nextround.playbook.models import Plan, StepLog
 from nextround.playbook.vocabulary import Outcome, StepKind
 from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
 from nextround.tracker.vocabulary import ContactRole, Direction, Stage
-from tests.mail.helpers import invitation, rejection
+from tests.mail.helpers import REJECTION_TEXT, invitation, rejection
 from tests.personas import PersonaTestCase, make_application, make_company
 
 LETTER_DATE = "Tue, 03 Mar 2026 10:12:00 +0000"
@@ -268,3 +268,28 @@ class ReviewTests(PersonaTestCase):
     def test_the_settings_page_offers_automatic_rejections(self):
         response = self.client.get("/settings/")
         self.assertContains(response, "Apply rejections from mail automatically")
+
+    def forward_of_a_rejection_to(self, first_recipient: str, message_id: str):
+        forward = rejection(
+            sender="Jamie Carter <jamie.carter@gmail.com>",
+            subject="Fwd: Your application to Acme Analytics",
+            message_id=message_id,
+        )
+        forward.set_content(
+            "Look what Acme sent, how do I answer this?\n\n---------- Forwarded message ---------\n"
+            "From: Hannah Becker <hannah.becker@acme-analytics.com>\nDate: Tue, 3 Mar 2026 at 10:12\n"
+            f"Subject: Your application to Acme Analytics\nTo: {first_recipient}\n\n{REJECTION_TEXT}"
+        )
+        return forward
+
+    def test_automatic_rejections_skip_a_friends_own_rejection_forwarded_to_the_user(self):
+        profile = self.owner.profile
+        profile.apply_rejections_automatically = True
+        save_profile(profile=profile)
+        [theirs] = self.bring_in(self.forward_of_a_rejection_to("Jamie <jamie.carter@gmail.com>", "j@x"))
+        self.assertEqual((theirs.kind, theirs.review), ("rejection", "pending"))
+        self.application.refresh_from_db()
+        self.assertEqual(self.application.stage, Stage.APPLIED)
+        # The same letter first sent to the user is the user's own: it is applied.
+        mine = self.bring_in(self.forward_of_a_rejection_to(f"Alex <{self.owner.email}>", "a@x"))[-1]
+        self.assertEqual((mine.kind, mine.review), ("rejection", "automatic"))
