@@ -14,10 +14,11 @@ from nextround.checker.evaluate import evaluate, read_labelled
 BLIND2 = Path(__file__).parent / "blind2"
 
 # (file, audience, F1 at least, right category at least, risky caught at least, clean flagged at most)
-# From the second and final measurement (docs/checker.md), each at or just under what was measured.
+# From the second and final measurement (docs/checker.md), each at or just under what was measured; the
+# candidate rows were raised to the round-6 models' figures (all rose; docs/checker.md).
 FLOORS = [
-    ("candidate.jsonl", "candidate", 0.87, 0.90, 0.81, 0.050),
-    ("real_candidate.jsonl", "candidate", 0.87, 0.83, 0.80, 0.040),
+    ("candidate.jsonl", "candidate", 0.89, 0.92, 0.83, 0.041),
+    ("real_candidate.jsonl", "candidate", 0.89, 0.85, 0.83, 0.035),
     ("employer.jsonl", "employer", 0.92, 0.91, 0.89, 0.040),
     ("real_employer.jsonl", "employer", 0.87, 0.89, 0.81, 0.045),
 ]

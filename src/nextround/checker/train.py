@@ -56,7 +56,7 @@ THRESHOLDS = tuple(np.round(np.arange(0.30, 0.99, 0.02), 2))
 # lowest such wins (recall first).
 THRESHOLD_TOLERANCE = 0.01
 MAX_CLEAN_FLAGGED = 0.02
-MAX_CLEAN_SENTENCES = 0.03
+MAX_CLEAN_SENTENCES = 0.02
 MIN_SENTENCE_PRECISION = 0.95
 # Lower thresholds let in findings the model is unsure of, and their category is more often wrong.
 MIN_SENTENCE_CATEGORY = 0.90
