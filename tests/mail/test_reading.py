@@ -1,8 +1,11 @@
 """Reading the company and the role from a letter (library functions, no database)."""
 
+from collections import Counter
+
 import pytest
 
-from nextround.mail import companies, roles, senders
+from nextround.mail import addressee, companies, roles, senders
+from nextround.mail.vocabulary import MessageType
 
 
 def company(sender: str, subject: str, text: str) -> str:
@@ -102,3 +105,50 @@ def test_the_company_is_read_from_where_the_letter_names_it(sender, subject, tex
 )
 def test_the_role_is_the_job_applied_for(subject, text, expected):
     assert roles.role_of(subject=subject, text=text) == expected
+
+
+def forward(first_recipient: str, greeting: str):
+    """A rejection from Acme forwarded by Jamie, first sent to `first_recipient`."""
+    from email.message import EmailMessage
+
+    from nextround.mail.parse import parse_bytes
+
+    message = EmailMessage()
+    message["From"] = "Jamie Carter <jamie.carter@gmail.com>"
+    message["To"] = "Alex Morgan <alex@example.com>"
+    message["Subject"] = "Fwd: Your application to Acme Analytics"
+    message["Message-ID"] = f"<{greeting}@x>"
+    message.set_content(
+        "Can you read this for me?\n\n---------- Forwarded message ---------\n"
+        "From: Hannah Becker <hannah.becker@acme-analytics.com>\nDate: Tue, 3 Mar 2026 at 10:12\n"
+        f"Subject: Your application to Acme Analytics\nTo: {first_recipient}\n\n"
+        f"Hi {greeting},\n\nThank you for your interest in the Data Analyst position at Acme Analytics. "
+        "After careful consideration, we have decided to move forward with other candidates.\n\n"
+        "Best regards,\n"
+        "Hannah Becker\nTalent Acquisition | Acme Analytics"
+    )
+    return parse_bytes(message.as_bytes())
+
+
+def test_a_friends_own_rejection_forwarded_to_the_user_is_not_read_as_theirs():
+    from nextround.mail.recognise import recognise
+
+    alex = addressee.known(addresses=["alex@example.com"], names=["Alex"])
+    theirs = forward("Jamie Carter <jamie.carter@gmail.com>", "Jamie")
+    # Nothing known about whose mailbox it is: read as written.
+    assert recognise([theirs])[0].type == MessageType.REJECTION
+    assert recognise([theirs], addressee=alex)[0].type != MessageType.REJECTION
+    # The user's own, first sent to them, and an agency passing on the user's answer (it names them).
+    mine = forward("Alex Morgan <alex@example.com>", "Alex")
+    agency = forward("Olivia Grant <olivia@bridgewell-recruitment.co.uk>", "Olivia, thanks for sending Alex")
+    assert [r.type for r in recognise([mine, agency], addressee=alex)] == [MessageType.REJECTION] * 2
+
+
+def test_whose_mailbox_it_is_comes_from_the_address_most_letters_went_to():
+    recipients, names = Counter(), {}
+    addressee.count_recipients(
+        ["Alex Morgan <alex@example.com>", "alex@example.com", "Jamie <jamie@example.com>"], recipients, names
+    )
+    assert addressee.most_written_to(recipients, names) == addressee.Addressee(
+        frozenset({"alex@example.com"}), frozenset({"alex"})
+    )

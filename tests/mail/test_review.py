@@ -269,27 +269,28 @@ class ReviewTests(PersonaTestCase):
         response = self.client.get("/settings/")
         self.assertContains(response, "Apply rejections from mail automatically")
 
-    def forward_of_a_rejection_to(self, first_recipient: str, message_id: str):
+    def forward_of_a_rejection_to(self, first_recipient: str, greeting: str):
         forward = rejection(
             sender="Jamie Carter <jamie.carter@gmail.com>",
             subject="Fwd: Your application to Acme Analytics",
-            message_id=message_id,
+            message_id=f"{greeting}@x",
         )
         forward.set_content(
             "Look what Acme sent, how do I answer this?\n\n---------- Forwarded message ---------\n"
             "From: Hannah Becker <hannah.becker@acme-analytics.com>\nDate: Tue, 3 Mar 2026 at 10:12\n"
-            f"Subject: Your application to Acme Analytics\nTo: {first_recipient}\n\n{REJECTION_TEXT}"
+            f"Subject: Your application to Acme Analytics\nTo: {first_recipient}\n\n"
+            + REJECTION_TEXT.replace("Hi Alex", f"Hi {greeting}")
         )
         return forward
 
-    def test_automatic_rejections_skip_a_friends_own_rejection_forwarded_to_the_user(self):
+    def test_a_friends_own_rejection_forwarded_to_the_user_never_moves_their_application(self):
         profile = self.owner.profile
         profile.apply_rejections_automatically = True
         save_profile(profile=profile)
-        [theirs] = self.bring_in(self.forward_of_a_rejection_to("Jamie <jamie.carter@gmail.com>", "j@x"))
-        self.assertEqual((theirs.kind, theirs.review), ("rejection", "pending"))
+        theirs = self.bring_in(self.forward_of_a_rejection_to("Jamie <jamie.carter@gmail.com>", "Jamie"))
+        self.assertNotIn("rejection", [message.kind for message in theirs])
         self.application.refresh_from_db()
         self.assertEqual(self.application.stage, Stage.APPLIED)
-        # The same letter first sent to the user is the user's own: it is applied.
-        mine = self.bring_in(self.forward_of_a_rejection_to(f"Alex <{self.owner.email}>", "a@x"))[-1]
+        # The same letter first sent to the user (their account's address) is theirs: it is applied.
+        mine = self.bring_in(self.forward_of_a_rejection_to(f"Alex <{self.owner.email}>", "Alex"))[-1]
         self.assertEqual((mine.kind, mine.review), ("rejection", "automatic"))

@@ -131,6 +131,16 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> Scores:
     )
 
 
+def addressee_of(rows: list[dict], *, at_least: int | None = None):
+    """Whose letters these are: the address most of them (not forwards) went to, as an import finds it;
+    with `at_least`, everyone that many went to (a set written to several job seekers)."""
+    from nextround.mail import addressee
+
+    recipients, names = Counter(), {}
+    addressee.count_recipients((r.get("to") or "" for r in rows if not r.get("forwarded")), recipients, names)
+    return addressee.most_written_to(recipients, names, at_least=at_least)
+
+
 def read_with_library(rows: list[dict]) -> list[dict]:
     """What the recogniser makes of each row, read through the library (parse, then recognise)."""
     from nextround.mail.parse import parse_bytes
@@ -139,7 +149,7 @@ def read_with_library(rows: list[dict]) -> list[dict]:
     mails = [parse_bytes(to_message(row).as_bytes()) for row in rows]
     return [
         {"type": r.type.value, "company": r.company, "role": r.role, "feedback": r.feedback}
-        for r in recognise(mails)
+        for r in recognise(mails, addressee=addressee_of(rows))
     ]
 
 

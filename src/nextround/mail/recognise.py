@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from nextround.mail import companies, extract, roles, senders
+from nextround.mail.addressee import NOBODY, Addressee
 from nextround.mail.parse import Mail
 from nextround.mail.vocabulary import MessageType
 
@@ -310,16 +311,24 @@ def rejection_possible(mail: Mail) -> bool:
     return bool(JOB_CONTEXT.search(f"{mail.subject}\n{mail.text[:CUE_TEXT]}"))
 
 
-def guarded(mail: Mail, row: np.ndarray) -> np.ndarray:
-    if rejection_possible(mail):
+def guarded(mail: Mail, row: np.ndarray, addressee: Addressee = NOBODY) -> np.ndarray:
+    """No rejection where none is possible, nor in a friend's own rejection forwarded to the user."""
+    if rejection_possible(mail) and not addressee.someone_elses(mail):
         return row
     row = row.copy()
     row[TYPES.index(MessageType.REJECTION.value)] = 0.0
     return row
 
 
-def recognise(mails: Sequence[Mail], *, known_companies: Sequence[str] = (), model=None) -> list[Reading]:
-    """Read a batch of messages; one Reading each, in order. `known_companies` helps name the company."""
+def recognise(
+    mails: Sequence[Mail],
+    *,
+    known_companies: Sequence[str] = (),
+    addressee: Addressee = NOBODY,
+    model=None,
+) -> list[Reading]:
+    """Read a batch of messages; one Reading each, in order. `known_companies` helps name the company;
+    `addressee` (whose mailbox it is) tells a friend's forwarded rejection from the user's."""
     if not mails:
         return []
     model = model or load_model()
@@ -331,7 +340,7 @@ def recognise(mails: Sequence[Mail], *, known_companies: Sequence[str] = (), mod
     for mail, row, sentences, closeness in zip(
         mails, probabilities, features.sentences, features.closeness, strict=True
     ):
-        index, confidence = decide(guarded(mail, row), thresholds)
+        index, confidence = decide(guarded(mail, row, addressee), thresholds)
         kind = MessageType(TYPES[index])
         readings.append(read_details(mail, kind, confidence, sentences, closeness, row, known))
     return readings

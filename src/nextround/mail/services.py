@@ -8,12 +8,11 @@ job search are never stored. A Message-ID seen before (for this user) adds nothi
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from email.utils import getaddresses
 
 from django.db import transaction
 from django.utils import timezone
 
-from nextround.mail import matching, review
+from nextround.mail import addressee, matching, review
 from nextround.mail.models import MailAccount, MailMessage
 from nextround.mail.parse import Mail, parse_bytes
 from nextround.mail.recognise import Reading, recognise
@@ -80,21 +79,11 @@ class Intake:
         self.dry_run = dry_run
         self.summary = Summary()
         self.seen: set[str] = set()
-        self.addresses = {a for a in (owner.email, *self.account_names()) if "@" in a}
+        accounts = MailAccount.objects.filter(owner=owner).values_list("username", flat=True)
+        self.known = addressee.known(addresses=[owner.email, *accounts], names=[owner.first_name])
         self.recipients: Counter = Counter()  # who the letters that are not forwards were sent to
+        self.names: dict[str, str] = {}
         self.refresh()
-
-    def account_names(self) -> list[str]:
-        return list(MailAccount.objects.filter(owner=self.owner).values_list("username", flat=True))
-
-    def someone_elses(self, mail: Mail) -> bool:
-        """A forwarded letter sent first to someone who is not the user: a friend's own rejection, passed on
-        for advice. The user is known by their account's e-mail, their mailbox's user name, or else the
-        address most letters of this import were sent to. Such a rejection is never applied automatically
-        (an agency passing on its client's answer looks the same, so it waits for the user's yes)."""
-        own = self.addresses or {a for a, _ in self.recipients.most_common(1)}
-        first = {address.lower() for _, address in getaddresses([mail.to]) if "@" in address}
-        return bool(mail.forwarded and own and first and not first & own)
 
     def refresh(self) -> None:
         rows = Application.objects.filter(owner=self.owner).values_list(
@@ -129,13 +118,7 @@ class Intake:
         )
         fresh = []
         outcomes: dict[int, Outcome] = {}
-        self.recipients.update(
-            address.lower()
-            for mail in mails
-            if not mail.forwarded
-            for _, address in getaddresses([mail.to])
-            if "@" in address
-        )
+        addressee.count_recipients((m.to for m in mails if not m.forwarded), self.recipients, self.names)
         for position, mail in enumerate(mails):
             self.summary.read += 1
             if mail.message_id in existing or mail.message_id in self.seen:
@@ -144,20 +127,24 @@ class Intake:
             else:
                 self.seen.add(mail.message_id)
                 fresh.append((position, mail))
-        readings = recognise([mail for _, mail in fresh], known_companies=self.companies)
-        rows, own = [], []
+        readings = recognise(
+            [mail for _, mail in fresh],
+            known_companies=self.companies,
+            addressee=self.known.joined(addressee.most_written_to(self.recipients, self.names)),
+        )
+        rows = []
         for (position, mail), reading in zip(fresh, readings, strict=True):
             outcome, row = self.consider(mail, reading)
             outcomes[position] = outcome
             if row is not None:
                 rows.append(row)
-                if not self.someone_elses(mail):
-                    own.append(row.message_id)
         applied = 0
         if rows and not self.dry_run:
             with transaction.atomic():
                 MailMessage.objects.bulk_create(rows, ignore_conflicts=True)
-                applied = review.apply_automatically(owner=self.owner, message_ids=own)
+                applied = review.apply_automatically(
+                    owner=self.owner, message_ids=[r.message_id for r in rows]
+                )
             if applied:
                 self.summary.applied += applied
                 self.refresh()  # the rejections applied moved applications; later letters see them moved

@@ -44,6 +44,7 @@ REJECTION_PRECISION = 0.98
 # letters out whole and training on the rest, C from 4 to 64 read them about as well.
 REGULARISATION = 16.0
 FILLER_PER_LETTER = 3
+SEEKER_LETTERS = 3
 FILLER_BELOW = 0.85  # a sentence whose vote and closeness for every job-search type stay below is filler
 
 
@@ -90,12 +91,14 @@ class Letters:
     """The labelled letters, prepared once; every model below is trained on a subset of them."""
 
     def __init__(self, paths: list[Path]):
-        self.rows, self.mails, self.files = [], [], []
+        self.rows, self.mails, self.files, self.addressees = [], [], [], []
         for path in paths:
             rows, mails = load(path)
             self.rows += rows
             self.mails += mails
             self.files += [path.name] * len(rows)
+            # Each file's job seekers: whoever several of its letters went to.
+            self.addressees += [evaluate.addressee_of(rows, at_least=SEEKER_LETTERS)] * len(rows)
         self.labels = [row["expect"]["type"] for row in self.rows]
         self.prepared = recognise.prepare(self.mails)
         self.examples = recognise.example_sentences()
@@ -154,7 +157,12 @@ class Letters:
             train, test = np.flatnonzero(groups != group), np.flatnonzero(groups == group)
             sentence_model, message_model = self.train(list(train))
             out[test] = probabilities_of(message_model, self.rows_for(sentence_model, test))
-        return np.vstack([recognise.guarded(m, row) for m, row in zip(self.mails, out, strict=True)])
+        return np.vstack(
+            [
+                recognise.guarded(mail, row, addressee)
+                for mail, row, addressee in zip(self.mails, out, self.addressees, strict=True)
+            ]
+        )
 
     def scores(self, probabilities: np.ndarray, thresholds: dict, indices=None):
         indices = range(len(self.rows)) if indices is None else indices
