@@ -63,6 +63,13 @@ def company(sender: str, subject: str, text: str) -> str:
             "Your application was sent.",
             "Harbor & Vine",
         ),
+        # A name only the address gives is written as the letter spells it, not run together.
+        (
+            "Luca Ferraro <luca@trattoriaferraro.com>",
+            "The job is yours!",
+            "Ciao! Everyone in the kitchen loved your risotto. Welcome to Trattoria Ferraro, see you Monday.",
+            "Trattoria Ferraro",
+        ),
         # A name that ends like a job ("Partners") can still be a company.
         (
             "Meridian Health Partners <meridian@teamtailor-mail.com>",

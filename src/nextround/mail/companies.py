@@ -137,6 +137,27 @@ def fits_stem(name: str, stem: str) -> bool:
     )
 
 
+SPELLED_WORD = re.compile(r"[^\W_][\w&'’]*")
+
+
+def spelled_out(stem: str, text: str) -> str:
+    """The words of `text` that spell a domain's or a slug's name ("osteriadelponte" -> "Osteria del
+    Ponte"), so that a name found only in the address is written as the letter writes it."""
+    flat = squash(stem)
+    found = list(SPELLED_WORD.finditer(text))
+    for start, first in enumerate(found):
+        if not flat.startswith(squash(first.group())[:1] or "-"):
+            continue
+        joined = ""
+        for last in found[start : start + 6]:
+            joined += squash(last.group())
+            if joined == flat and len(found[start : found.index(last) + 1]) > 1:
+                return text[first.start() : last.end()]
+            if not flat.startswith(joined):
+                break
+    return ""
+
+
 def found_in(patterns, text: str) -> list[str]:
     return [found.group("company") for pattern in patterns for found in pattern.finditer(text)]
 
@@ -227,5 +248,5 @@ def company_of(
         ballot.add(known_body, 3.0)
     stem = sender.slug or (domain_stem(sender.company_domain) if sender.company_domain else "")
     if stem and len(squash(stem)) >= 3:
-        ballot.add(stem.title(), 2.5, spelled=True)
+        ballot.add(spelled_out(stem, f"{subject}\n{from_name}\n{head}") or stem.title(), 2.5, spelled=True)
     return ballot.best(stem)
