@@ -19,7 +19,7 @@ DEV = ROOT / "training" / "mail" / "dev.jsonl"
 # (type accuracy, rejection precision, rejection recall) as measured (docs/mail.md), less about 0.01.
 # The blind set is used up (a fresh one replaces it): its precision floor is where round 4's model, chosen
 # on the training letters alone, reads it (0.952: three wrong "rejected" in 232), so the guard still runs.
-FLOORS = {BLIND: (0.90, 0.95, 0.84), DEV: (0.98, 0.98, 0.97)}
+FLOORS = {BLIND: (0.90, 0.95, 0.84), DEV: (0.99, 0.99, 0.99)}
 
 
 @pytest.mark.parametrize("corpus", [BLIND, DEV], ids=["blind", "dev"])
