@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from nextround.tracker import facts, services
 from nextround.tracker.models import Application, Interaction, StageChange
 from nextround.tracker.vocabulary import Direction, Origin, Stage
+from nextround.transfer.export import export_json
+from nextround.transfer.restore import restore
 from tests.personas import make_application, make_user
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +109,22 @@ def test_the_facts_on_each_row_equal_its_replayed_history(steps):
     with transaction.atomic():
         owner = make_user("facts-owner")
         for application in play(owner, steps):
+            assert stored(application) == replayed(application), application.pk
+        transaction.set_rollback(True)
+
+
+@time_machine.travel(NOW, tick=False)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(step, min_size=1, max_size=25))
+def test_a_restored_search_gets_the_facts_of_its_history(steps):
+    """A restore writes moves and messages in batches and works the facts out once at its end."""
+    with transaction.atomic():
+        owner = make_user("facts-source")
+        play(owner, steps)
+        restore(username="facts-copy", text=export_json(owner))
+        copies = list(Application.objects.filter(owner__username="facts-copy"))
+        assert len(copies) == Application.objects.filter(owner=owner).count()
+        for application in copies:
             assert stored(application) == replayed(application), application.pk
         transaction.set_rollback(True)
 

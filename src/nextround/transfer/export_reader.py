@@ -1,11 +1,13 @@
 """Reading a JSON export as a stream (ijson): the header first, then `data`'s parts one at a time, each
 record built alone, so memory does not grow with the file. A problem names its place in the document."""
 
+import datetime as dt
 import json
 
 import ijson
+from django.db import models
 
-from nextround.transfer.sections import FORMAT, VERSION
+from nextround.transfer.sections import FORMAT, VERSION, Section
 
 
 class RestoreProblem(Exception):
@@ -38,10 +40,7 @@ class Document:
         if event in ("start_map", "start_array"):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise RestoreProblem(
-                    "the file nests lists or objects hundreds of levels deep, which no nextround export "
-                    "does; is it the right file?"
-                )
+                raise too_deep()
         elif event in ("end_map", "end_array"):
             self.depth -= 1
         return prefix, event, value
@@ -64,19 +63,48 @@ class Document:
         return str(exc).splitlines()[0]
 
     def value(self, first: tuple):
-        """The whole value that starts with the event `first` (a record, the profile, a scalar)."""
+        """The whole value that starts with the event `first` (a record, the profile, a scalar).
+
+        Built here from the parser's events in one loop (every record of a restore passes through it, and
+        ijson's own builder costs a few method calls per event); the depth is kept as `__next__` keeps it.
+        """
         _prefix, event, value = first
         if event not in ("start_map", "start_array"):
             return value
-        builder = ijson.ObjectBuilder()
-        builder.event(event, value)
-        depth = 1
-        for _prefix, event, value in self:
-            builder.event(event, value)
-            depth += {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}.get(event, 0)
-            if depth == 0:
-                return builder.value
+        root: dict | list = {} if event == "start_map" else []
+        stack, key = [root], None
+        try:
+            for _prefix, event, value in self.events:
+                if event == "map_key":
+                    key = value
+                    continue
+                if event == "end_map" or event == "end_array":
+                    stack.pop()
+                    self.depth -= 1
+                    if not stack:
+                        return root
+                    continue
+                top = stack[-1]
+                if event == "start_map" or event == "start_array":
+                    value = {} if event == "start_map" else []
+                    stack.append(value)  # filled by the events that follow
+                    self.depth += 1
+                    if self.depth > MAX_DEPTH:
+                        raise too_deep()
+                if type(top) is dict:
+                    top[key] = value
+                else:
+                    top.append(value)
+        except ijson.JSONError as exc:
+            raise RestoreProblem(f"the file is not valid JSON ({self.where(exc)})") from None
         raise RestoreProblem("the file ends in the middle of a value")
+
+
+def too_deep() -> RestoreProblem:
+    return RestoreProblem(
+        "the file nests lists or objects hundreds of levels deep, which no nextround export does; "
+        "is it the right file?"
+    )
 
 
 def read_header(document: Document) -> None:
@@ -119,3 +147,69 @@ def records(document: Document):
         if event[1] == "end_array":
             return
         yield document.value(event)
+
+
+# What a field's values are in the file, worked out once per field rather than once per value.
+RELATION, MOMENT, DAY, YES_NO, NUMBER, TEXT, OTHER = range(7)
+
+
+def _kind(field_obj) -> int:
+    if field_obj.is_relation:
+        return RELATION
+    if isinstance(field_obj, models.DateTimeField):
+        return MOMENT
+    if isinstance(field_obj, models.DateField):
+        return DAY
+    if isinstance(field_obj, models.BooleanField):
+        return YES_NO
+    if isinstance(field_obj, models.IntegerField):
+        return NUMBER
+    if isinstance(field_obj, models.CharField | models.TextField):
+        return TEXT
+    return OTHER
+
+
+def decode(field_obj, kind: int, value, refs: dict, path: str, name: str):
+    """The value of the file for `field_obj` (of `kind`) as the model holds it; a problem names
+    `path`.`name`, the place in the file."""
+    if value is None:
+        if field_obj.null:
+            return None
+        raise RestoreProblem(f"{path}.{name}: must not be null")
+    if kind == TEXT and type(value) is str:
+        return value
+    if kind == RELATION:
+        target = refs.get(field_obj.related_model, {})
+        if type(value) is not str or value not in target:
+            raise RestoreProblem(
+                f"{path}.{name}: “{value}” is not the id of a {field_obj.related_model._meta.verbose_name} "
+                "earlier in this file"
+            )
+        return target[value]
+    try:
+        if kind == MOMENT:
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                raise RestoreProblem(f"{path}.{name}: “{value}” needs a time zone (end it with Z for UTC)")
+            return moment
+        if kind == DAY:
+            return dt.date.fromisoformat(value)
+        if (
+            (kind == YES_NO and not isinstance(value, bool))
+            or (kind == NUMBER and (not isinstance(value, int) or isinstance(value, bool)))
+            or kind == TEXT  # and not a text (see above)
+        ):
+            raise TypeError
+    except (TypeError, ValueError):
+        kind_name = type(field_obj).__name__.removesuffix("Field").lower() or "value"
+        raise RestoreProblem(
+            f"{path}.{name}: {json.dumps(value, ensure_ascii=False)[:60]} is not a valid {kind_name}"
+        ) from None
+    return value
+
+
+def layout(section: Section) -> list[tuple[models.Field, int | None]]:
+    """Each column of the section's model in order, with its kind when the file brings it (else None):
+    records become instances positionally, which costs Django a fraction of keyword arguments."""
+    exported = {f.name for f in section.fields}
+    return [(f, _kind(f) if f.name in exported else None) for f in section.model._meta.concrete_fields]

@@ -11,7 +11,7 @@ other request that saves waits for) is held only for the second, shorter pass, a
 refused before anything is written.
 """
 
-import datetime as dt
+import functools
 import io
 import itertools
 import json
@@ -25,13 +25,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from nextround.core.access import profile_for
+from nextround.core.bulk import insert_new
 from nextround.core.models import Profile
 from nextround.core.services import create_user, save_profile
 from nextround.core.versions import bump
 from nextround.tracker import services as tracker
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
+from nextround.tracker.services.facts import refreshed_once
 from nextround.tracker.vocabulary import Origin
-from nextround.transfer.export_reader import Document, RestoreProblem, read_header, records
+from nextround.transfer.export_reader import (
+    RELATION,
+    Document,
+    RestoreProblem,
+    decode,
+    layout,
+    read_header,
+    records,
+)
 from nextround.transfer.keys import application_keys, contact_keys, find_contact
 from nextround.transfer.sections import PROFILE_FIELDS, VERSION, Section, sections
 
@@ -98,7 +108,8 @@ def _read(username: str, stream, reading: _Pass) -> RestoreSummary:
                 if reading.write:
                     create_user(user=user)
             summary.merged = not summary.user_created and _has_data(user)
-            _restore(user, document, summary, reading)
+            with refreshed_once() if reading.write else nullcontext():
+                _restore(user, document, summary, reading)
             if reading.write:
                 bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
     except ValidationError as exc:
@@ -163,43 +174,6 @@ def _restore_profile(owner, values, *, keep: bool) -> None:
         save_profile(profile=profile)
 
 
-def _decode(section: Section, field_obj, value, path: str, refs: dict):
-    if value is None:
-        if field_obj.null:
-            return None
-        raise RestoreProblem(f"{path}: must not be null")
-    if field_obj.is_relation:
-        target = refs.get(field_obj.related_model, {})
-        if not isinstance(value, str) or value not in target:
-            raise RestoreProblem(
-                f"{path}: “{value}” is not the id of a {field_obj.related_model._meta.verbose_name} "
-                "earlier in this file"
-            )
-        return target[value]
-    try:
-        if isinstance(field_obj, models.DateTimeField):
-            moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                raise RestoreProblem(f"{path}: “{value}” needs a time zone (end it with Z for UTC)")
-            return moment
-        if isinstance(field_obj, models.DateField):
-            return dt.date.fromisoformat(value)
-        if isinstance(field_obj, models.BooleanField):
-            if not isinstance(value, bool):
-                raise TypeError
-        elif isinstance(field_obj, models.IntegerField):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError
-        elif isinstance(field_obj, models.CharField | models.TextField) and not isinstance(value, str):
-            raise TypeError
-    except (TypeError, ValueError):
-        kind = type(field_obj).__name__.removesuffix("Field").lower() or "value"
-        raise RestoreProblem(
-            f"{path}: {json.dumps(value, ensure_ascii=False)[:60]} is not a valid {kind}"
-        ) from None
-    return value
-
-
 def _restore_section(
     owner, section: Section, records, refs: dict, summary: RestoreSummary, reading: _Pass
 ) -> None:
@@ -213,6 +187,7 @@ def _restore_section(
     # Links are checked against the ids read earlier in the file (`_decode`) and the owner is the account
     # being restored: Django's own check of a link is one query per row (most of a big restore's time).
     relations = ["owner", *(f.name for f in section.fields if f.is_relation)]
+    columns, owner_field = layout(section), model._meta.get_field("owner")
     for index, record in enumerate(records):
         path = f"data.{section.name}[{index}]"
         if not isinstance(record, dict):
@@ -225,12 +200,17 @@ def _restore_section(
         ident = record.get("id")
         if not isinstance(ident, str) or not ident or ident in seen_ids:
             raise RestoreProblem(f"{path}.id: needs an id of its own (a text such as “{section.prefix}-1”)")
-        values = {
-            f.attname: _decode(section, f, record[f.name], f"{path}.{f.name}", refs)
-            for f in section.fields
-            if f.name in record
-        }
-        obj = model(owner=owner, **values)
+        values = []
+        for f, kind in columns:
+            if kind is not None and f.name in record:
+                values.append(decode(f, kind, record[f.name], refs, path, f.name))
+            elif f.primary_key:
+                values.append(None)
+            elif f is owner_field:
+                values.append(owner.pk)
+            else:
+                values.append(f.get_default())
+        obj = model(*values)
         try:
             if not reading.checked:  # else the checking pass did, on the same bytes
                 obj.clean_fields(exclude=relations)
@@ -249,7 +229,7 @@ def _restore_section(
             if not isinstance(targets, list):
                 raise RestoreProblem(f"{path}.{f.name}: should be a list of ids")
             many[f.name] = [
-                _decode(section, f, ref, f"{path}.{f.name}[{i}]", refs) for i, ref in enumerate(targets)
+                decode(f, RELATION, ref, refs, path, f"{f.name}[{i}]") for i, ref in enumerate(targets)
             ]
         seen_ids.add(ident)
         existing = matcher.find(obj) if matcher else None
@@ -297,7 +277,7 @@ def _write(owner, section: Section, new: list[tuple[str, models.Model, dict]]) -
     else:
         if section.many:
             raise NotImplementedError(f"{section.name}: only interactions have lists of links")
-        section.model.objects.bulk_create(rows, batch_size=BATCH)
+        insert_new(section.model, rows)
 
 
 def _check_rules(obj) -> None:
@@ -313,6 +293,7 @@ def _check_rules(obj) -> None:
         raise ValidationError({"keep_in_touch_days": "Say how often you want to keep in touch (in days)."})
 
 
+@functools.cache
 def _unique_sets(model) -> list[tuple[str, ...]]:
     """The field sets the database keeps unique for a model (one-to-one links, unique constraints)."""
     sets = [(f.attname,) for f in model._meta.concrete_fields if f.unique and not f.primary_key]

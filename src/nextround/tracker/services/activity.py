@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.core.bulk import insert_links, insert_new
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
 from nextround.tracker.events import announce, follow_up_status_changed, interaction_logged
 from nextround.tracker.models import Contact, FollowUp, Interaction
-from nextround.tracker.services.applications import BATCH
 from nextround.tracker.services.facts import refresh_facts
 from nextround.tracker.vocabulary import Direction, FollowUpStatus, Origin
 
@@ -48,17 +48,11 @@ def record_interactions(
     *, owner, logged: list[tuple[Interaction, Sequence[int]]], origin: Origin
 ) -> list[Interaction]:
     """Add many interactions at once (restores), already checked, each with the ids of its contacts."""
-    interactions = Interaction.objects.bulk_create(
-        [interaction for interaction, _ in logged], batch_size=BATCH
-    )
-    through = Interaction.contacts.through
-    through.objects.bulk_create(
-        (
-            through(interaction_id=interaction.pk, contact_id=contact_id)
-            for interaction, contact_ids in logged
-            for contact_id in contact_ids
-        ),
-        batch_size=BATCH,
+    interactions = insert_new(Interaction, [interaction for interaction, _ in logged])
+    insert_links(
+        Interaction.contacts.through,
+        ("interaction", "contact"),
+        [(interaction.pk, contact_id) for interaction, contact_ids in logged for contact_id in contact_ids],
     )
     bump(owner)
     refresh_facts(

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from nextround.core.access import profile_for
+from nextround.core.bulk import insert_new
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
@@ -76,11 +77,12 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
     if origin != Origin.RESTORE:  # a restore brings the history these facts come from (see below)
         for application in applications:
             set_first_facts(application)
-    Application.objects.bulk_create(applications, batch_size=BATCH)
+    insert_new(Application, applications)
     bump(owner)
     if origin != Origin.RESTORE:
-        StageChange.objects.bulk_create(
-            (
+        insert_new(
+            StageChange,
+            [
                 StageChange(
                     owner=owner,
                     application=application,
@@ -89,8 +91,7 @@ def create_applications(*, owner, applications: list[Application], origin: Origi
                     changed_at=application.stage_changed_at,
                 )
                 for application in applications
-            ),
-            batch_size=BATCH,
+            ],
         )
     announce(application_created, Application, applications, owner=owner, origin=origin)
     return applications
@@ -173,7 +174,7 @@ def record_stage_changes(*, owner, changes: list[StageChange], origin: Origin) -
     The latest move by date decides the stage, so a backdated entry never overrides a newer one. A restore
     brings each application's stage with it, as the file holds it.
     """
-    StageChange.objects.bulk_create(changes, batch_size=BATCH)
+    insert_new(StageChange, changes)
     bump(owner)
     if origin != Origin.RESTORE:
         _follow_latest_moves(changes)

@@ -6,7 +6,9 @@ the demo) leaves the row right. The facts are recomputed from the history, not p
 move, an edited or deleted message comes out the same as a replay would.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models import Case, DateTimeField, F, IntegerField, Max, Min, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest, Least
@@ -17,6 +19,8 @@ from nextround.tracker.vocabulary import Direction
 
 # Applications per round of reads and one UPDATE (a restore refreshes ten thousand).
 BATCH = 500
+# Inside `refreshed_once`, the applications whose facts are still to be worked out.
+_pending: ContextVar[set[int] | None] = ContextVar("pending_facts", default=None)
 
 
 def first_time(stages) -> Min:
@@ -57,7 +61,12 @@ def refresh_facts(*, application_ids: Iterable[int | None]) -> None:
         .annotate(first=Min("occurred_at"))
         .values("first")
     )
-    ids = sorted({pk for pk in application_ids if pk is not None})
+    ids = {pk for pk in application_ids if pk is not None}
+    pending = _pending.get()
+    if pending is not None:
+        pending.update(ids)
+        return
+    ids = sorted(ids)
     for start in range(0, len(ids), BATCH):
         Application.objects.filter(pk__in=ids[start : start + BATCH]).update(
             furthest_rank=Greatest(Coalesce(_over_moves(rank), Value(0)), Value(0)),
@@ -65,6 +74,20 @@ def refresh_facts(*, application_ids: Iterable[int | None]) -> None:
             first_answer_at=_earliest(_over_moves(first_time(facts.ANSWER_STAGES)), first_incoming),
             decided_at=_over_moves(first_time(facts.DECISION_STAGES)),
         )
+
+
+@contextmanager
+def refreshed_once() -> Iterator[None]:
+    """Inside this block (within the writing transaction), the facts the services refresh are worked out
+    once, at its end, for every application touched: a restore writes each application's history in many
+    batches (its moves, then its messages) and would otherwise work the same facts out several times."""
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    refresh_facts(application_ids=pending)  # not reached when the block failed: nothing is kept then
 
 
 def set_first_facts(application: Application) -> None:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.core.bulk import insert_new
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
@@ -76,7 +77,7 @@ def save_contacts(
     now = timezone.now()
     for contact in changed:
         contact.updated_at = now
-    Contact.objects.bulk_create(created, batch_size=BATCH)
+    insert_new(Contact, created)
     Contact.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
     bump(owner)
     announce(contact_created, Contact, created, owner=owner, origin=origin)
