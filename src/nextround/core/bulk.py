@@ -8,11 +8,12 @@ to the driver in one call: `executemany` on SQLite, `COPY` on PostgreSQL. Like `
 signals and runs no `save()`: the rows must already be checked.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TypeVar
 
 from django.db import connections, router, transaction
-from django.db.models import Field, JSONField, Model
+from django.db.models import DateTimeField, Field, JSONField, Model
 
 M = TypeVar("M", bound=Model)
 # Values the driver takes as they are in a column of any other field (a text, a number, a yes/no, an id).
@@ -30,21 +31,25 @@ def insert_new(model: type[M], rows: list[M]) -> list[M]:
     # Most fields' `pre_save` only reads the attribute, and their conversion leaves a plain value alone.
     dated = {f.attname for f in fields if type(f).pre_save is not Field.pre_save}
     converted = {f.attname for f in fields if isinstance(f, JSONField)}
+    moments = {f.attname for f in fields if isinstance(f, DateTimeField)}
+    # What Django's SQLite backend stores for an aware date-time (UTC text), without its checks per value.
+    utc_text = connection.vendor == "sqlite" and connection.timezone == dt.UTC
     values = []
     for row in rows:
         if row.pk is not None:
             raise ValueError(f"{model._meta.label}: insert_new takes new rows only (one has id {row.pk})")
         row._prepare_related_fields_for_save(operation_name="insert_new")
         state = row.__dict__
-        values.append(
-            [
-                value
-                if type(value := (f.pre_save(row, True) if f.attname in dated else state[f.attname])) in PLAIN
-                and f.attname not in converted
-                else f.get_db_prep_save(value, connection)
-                for f in fields
-            ]
-        )
+        prepared = []
+        for f in fields:
+            value = f.pre_save(row, True) if f.attname in dated else state[f.attname]
+            if type(value) in PLAIN and f.attname not in converted:
+                prepared.append(value)
+            elif f.attname in moments and type(value) is dt.datetime and value.tzinfo is not None:
+                prepared.append(str(value.astimezone(dt.UTC).replace(tzinfo=None)) if utc_text else value)
+            else:
+                prepared.append(f.get_db_prep_save(value, connection))
+        values.append(prepared)
     ids = _insert(model, [f.column for f in fields], values, alias=alias, numbered=True)
     for row, pk in zip(rows, ids, strict=True):
         row.pk = pk

@@ -34,7 +34,10 @@ from nextround.tracker.models import Application, ChecklistItem, Company, Contac
 from nextround.tracker.services.facts import refreshed_once
 from nextround.tracker.vocabulary import Origin
 from nextround.transfer.export_reader import (
+    DAY,
+    MOMENT,
     RELATION,
+    YES_NO,
     Document,
     RestoreProblem,
     decode,
@@ -184,10 +187,12 @@ def _restore_section(
     seen_ids: set[str] = set()
     new: list[tuple[str, models.Model, dict]] = []
     allowed = section.field_names()
-    # Links are checked against the ids read earlier in the file (`_decode`) and the owner is the account
+    # Links are checked against the ids read earlier in the file (`decode`) and the owner is the account
     # being restored: Django's own check of a link is one query per row (most of a big restore's time).
-    relations = ["owner", *(f.name for f in section.fields if f.is_relation)]
+    # Dates and yes/no values were checked as they were read too, and the columns the file does not bring
+    # hold the model's own defaults; Django checks the rest (text lengths, choices, number ranges).
     columns, owner_field = layout(section), model._meta.get_field("owner")
+    unchecked = [f.name for f, kind in columns if kind in (None, RELATION, MOMENT, DAY, YES_NO)]
     for index, record in enumerate(records):
         path = f"data.{section.name}[{index}]"
         if not isinstance(record, dict):
@@ -213,7 +218,7 @@ def _restore_section(
         obj = model(*values)
         try:
             if not reading.checked:  # else the checking pass did, on the same bytes
-                obj.clean_fields(exclude=relations)
+                obj.clean_fields(exclude=unchecked)
                 _check_rules(obj)
         except ValidationError as exc:
             name, messages = next(iter(exc.message_dict.items()))
