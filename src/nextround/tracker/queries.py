@@ -28,7 +28,7 @@ from nextround.tracker.vocabulary import (
 
 # Pages show the first few of a long list and link to the rest: a page of 200 cards helps nobody.
 # Each board lane shows its newest cards and links to the whole stage in the list (docs/decisions.md).
-BOARD_CARDS_PER_STAGE = 8
+BOARD_CARDS_PER_STAGE = 6
 BOARD_CLOSED_CARDS = 2  # the closed stages share one lane and show their latest few
 BOARD_CARD_FIELDS = ("role_title", "stage", "stage_changed_at", "company__name")  # what a card shows
 DASHBOARD_FOLLOW_UPS = 12
