@@ -105,6 +105,25 @@ APP = {
             "data.applications[0].stage_changed_at:",
         ),
         (
+            doc(
+                {
+                    "companies": [COMPANY],
+                    "applications": [{k: v for k, v in APP.items() if k != "stage_changed_at"}],
+                }
+            ),
+            "data.applications[0].stage_changed_at: This field cannot be null.",
+        ),
+        (
+            doc({"companies": [COMPANY], "applications": [{**APP, "reference_checked": "yes"}]}),
+            'data.applications[0].reference_checked: "yes" is not a valid boolean',
+        ),
+        (
+            doc(
+                {"companies": [COMPANY], "applications": [{**APP, "stage_changed_at": "2026-11-01T09:00:00"}]}
+            ),
+            "needs a time zone",
+        ),
+        (
             doc({"companies": [COMPANY], "applications": [{**APP, "salary_min": 9, "salary_max": 1}]}),
             "data.applications[0].salary_min: The lowest salary",
         ),

@@ -192,7 +192,8 @@ def _restore_section(
     # Dates and yes/no values were checked as they were read too, and the columns the file does not bring
     # hold the model's own defaults; Django checks the rest (text lengths, choices, number ranges).
     columns, owner_field = layout(section), model._meta.get_field("owner")
-    unchecked = [f.name for f, kind in columns if kind in (None, RELATION, MOMENT, DAY, YES_NO)]
+    checked_as_read = (None, RELATION, MOMENT, DAY, YES_NO)
+    unchecked = [f.name for f, kind in columns if kind in checked_as_read]
     for index, record in enumerate(records):
         path = f"data.{section.name}[{index}]"
         if not isinstance(record, dict):
@@ -205,7 +206,7 @@ def _restore_section(
         ident = record.get("id")
         if not isinstance(ident, str) or not ident or ident in seen_ids:
             raise RestoreProblem(f"{path}.id: needs an id of its own (a text such as “{section.prefix}-1”)")
-        values = []
+        values, missing = [], []
         for f, kind in columns:
             if kind is not None and f.name in record:
                 values.append(decode(f, kind, record[f.name], refs, path, f.name))
@@ -215,10 +216,12 @@ def _restore_section(
                 values.append(owner.pk)
             else:
                 values.append(f.get_default())
+                if kind is not None:
+                    missing.append(f.name)  # left out of the file: Django says whether it may be
         obj = model(*values)
         try:
             if not reading.checked:  # else the checking pass did, on the same bytes
-                obj.clean_fields(exclude=unchecked)
+                obj.clean_fields(exclude=[n for n in unchecked if n not in missing] if missing else unchecked)
                 _check_rules(obj)
         except ValidationError as exc:
             name, messages = next(iter(exc.message_dict.items()))
