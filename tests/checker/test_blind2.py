@@ -18,7 +18,7 @@ BLIND2 = Path(__file__).parent / "blind2"
 # candidate rows were raised to the round-6 models' figures (all rose; docs/checker.md).
 FLOORS = [
     ("candidate.jsonl", "candidate", 0.89, 0.92, 0.83, 0.037),
-    ("real_candidate.jsonl", "candidate", 0.89, 0.85, 0.83, 0.035),
+    ("real_candidate.jsonl", "candidate", 0.89, 0.85, 0.83, 0.026),
     ("employer.jsonl", "employer", 0.92, 0.91, 0.89, 0.040),
     ("real_employer.jsonl", "employer", 0.87, 0.89, 0.81, 0.045),
 ]
