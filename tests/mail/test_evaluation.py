@@ -1,9 +1,10 @@
 """The recogniser's figures, guarded: a change that reads the labelled letters worse fails here.
 
-The blind set (tests/mail/corpus/blind.jsonl) was written apart from the recogniser and measured once per
-final recogniser (twice in all: docs/mail.md gives both and every failure); it is never used to tune. These
-floors are the second measurement's figures, less a rounding margin, so they catch a regression, not a
-promise. The dev set is part of the training letters, so its floors guard the fit, not how well it reads.
+The blind sets (tests/mail/corpus/blind.jsonl, then the fresh blind2.jsonl) were written apart from the
+recogniser and measured once per final recogniser (docs/mail.md gives every measurement and every failure);
+they are never used to tune. These floors are the last measurement's figures, less a rounding margin, so
+they catch a regression, not a promise. The dev set is part of the training letters, so its floors guard
+the fit, not how well it reads.
 """
 
 from pathlib import Path
@@ -14,15 +15,17 @@ from nextround.mail import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "mail" / "corpus" / "blind.jsonl"
+BLIND2 = ROOT / "tests" / "mail" / "corpus" / "blind2.jsonl"
 DEV = ROOT / "training" / "mail" / "dev.jsonl"
 
 # (type accuracy, rejection precision, rejection recall) as measured (docs/mail.md), less about 0.01.
-# The blind set is used up (a fresh one replaces it): its precision floor is where round 4's model, chosen
-# on the training letters alone, reads it (0.952: three wrong "rejected" in 232), so the guard still runs.
-FLOORS = {BLIND: (0.90, 0.95, 0.84), DEV: (0.99, 0.99, 0.99)}
+# The first blind set is used up: its precision floor is where round 4's model, chosen on the training letters
+# alone, reads it (0.952: three wrong "rejected" in 232), so the guard still runs. The fresh blind set
+# (blind2.jsonl) was measured once on round 4's final model: 0.880 / 0.988 / 0.908.
+FLOORS = {BLIND: (0.90, 0.95, 0.84), BLIND2: (0.87, 0.98, 0.90), DEV: (0.99, 0.99, 0.99)}
 
 
-@pytest.mark.parametrize("corpus", [BLIND, DEV], ids=["blind", "dev"])
+@pytest.mark.parametrize("corpus", [BLIND, BLIND2, DEV], ids=["blind", "blind2", "dev"])
 def test_the_figures_do_not_fall(corpus):
     rows = list(evaluate.read_corpus(corpus))
     scores = evaluate.score(
@@ -37,5 +40,5 @@ def test_the_figures_do_not_fall(corpus):
 
 
 def test_the_labelled_sets_are_as_large_as_promised():
-    blind, dev = (len(list(evaluate.read_corpus(path))) for path in (BLIND, DEV))
-    assert blind >= 220 and dev >= 250 and blind + dev >= 400
+    blind, blind2, dev = (len(list(evaluate.read_corpus(path))) for path in (BLIND, BLIND2, DEV))
+    assert blind >= 220 and blind2 >= 260 and dev >= 250 and blind + dev >= 400
