@@ -102,9 +102,20 @@ def play(owner, steps) -> list[Application]:
     return applications
 
 
-@time_machine.travel(NOW, tick=False)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(step, min_size=1, max_size=25))
+def on_random_searches(examples: int):
+    """Run a test on `examples` random searches of up to 25 steps, at a fixed clock."""
+
+    def wrap(test):
+        searched = given(steps=st.lists(step, min_size=1, max_size=25))(test)
+        tuned = settings(
+            max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+        )(searched)
+        return time_machine.travel(NOW, tick=False)(tuned)
+
+    return wrap
+
+
+@on_random_searches(40)
 def test_the_facts_on_each_row_equal_its_replayed_history(steps):
     with transaction.atomic():
         owner = make_user("facts-owner")
@@ -113,9 +124,7 @@ def test_the_facts_on_each_row_equal_its_replayed_history(steps):
         transaction.set_rollback(True)
 
 
-@time_machine.travel(NOW, tick=False)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(step, min_size=1, max_size=25))
+@on_random_searches(15)
 def test_a_restored_search_gets_the_facts_of_its_history(steps):
     """A restore writes moves and messages in batches and works the facts out once at its end."""
     with transaction.atomic():
