@@ -1,6 +1,6 @@
 """Reads for the Mail page: the review queue, what was handled lately, and the mailbox (constant queries)."""
 
-from nextround.mail import review
+from nextround.mail import proposal
 from nextround.mail.models import MailAccount, MailMessage
 from nextround.mail.vocabulary import Review
 from nextround.tracker.models import Application
@@ -22,15 +22,15 @@ def queue(owner) -> list[MailMessage]:
     }
     for message in messages:
         message.choices = [applications[pk] for pk in message.candidates if pk in applications]
-        message.steps = review.steps(message)
+        message.steps = proposal.steps(message)
     return messages
 
 
 def reloaded(message: MailMessage) -> MailMessage:
     """One message as its card shows it (after an action changed it)."""
     message = MailMessage.objects.select_related("application__company").get(pk=message.pk)
-    message.choices = list(review.choosable(message))
-    message.steps = review.steps(message)
+    message.choices = list(proposal.choosable(message))
+    message.steps = proposal.steps(message)
     return message
 
 

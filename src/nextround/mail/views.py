@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned
-from nextround.mail import accounts, imap, queries, review, services, sources
+from nextround.mail import accounts, imap, proposal, queries, review, services, sources
 from nextround.mail.forms import MAX_UPLOAD_BYTES, ChooseForm, MailboxForm, PasteForm, UploadForm
 from nextround.mail.models import MailMessage
 from nextround.mail.parse import parse_text
@@ -142,11 +142,11 @@ def card(request, message: MailMessage, *, status=200, **extra):
 @require_POST
 def accept(request, pk):
     message = get_owned(MailMessage, request.user, pk)
-    form = ChooseForm(request.POST, applications=review.choosable(message))
+    form = ChooseForm(request.POST, applications=proposal.choosable(message))
     if not form.is_valid():
         return card(request, message, status=422, error="Pick one of the applications listed.")
     chosen = form.cleaned_data.get("application")
-    application = review.choosable(message).filter(pk=chosen).first() if chosen else None
+    application = proposal.choosable(message).filter(pk=chosen).first() if chosen else None
     try:
         review.accept(message=message, application=application)
     except (review.Refused, ValidationError) as exc:
