@@ -53,14 +53,23 @@ class ReadOnce(io.RawIOBase):
         return self.inner.readinto(buffer)
 
 
-def test_a_bad_record_is_refused_before_anything_is_written(monkeypatch):
+def test_a_bad_record_is_refused_before_anything_is_written_on_sqlite(monkeypatch):
+    """SQLite holds one write lock for everyone, so a restore checks the whole file before taking it;
+    PostgreSQL does not lock others out, so there the file is checked as it is written (and undone)."""
     monkeypatch.setattr(restoring, "BATCH", 2)
     companies = [{"id": f"company-{i}", "name": f"Company {i}"} for i in range(9)]
     companies.append({"id": "company-9", "name": "x" * 500})
     with CaptureQueriesContext(connection) as queries, pytest.raises(RestoreProblem, match=r"companies\[9\]"):
         restore(username="newcomer", text=doc({"companies": companies}))
-    written = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
-    assert written == []
+    written = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "COPY"))
+    ]
+    if connection.vendor == "sqlite":
+        assert written == []
+    else:
+        assert written  # one pass: batches went out, and the transaction took them back
+    assert not User.objects.filter(username="newcomer").exists()
+    assert not Company.objects.exists()
 
 
 @time_machine.travel("2026-11-20 10:00 +0000", tick=False)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from django.db import connections, router, transaction
-from django.db.models import DateTimeField, Field, JSONField, Model
+from django.db.models import DateField, DateTimeField, Field, JSONField, Model
+from django.utils import timezone
 
 M = TypeVar("M", bound=Model)
 # Values the driver takes as they are in a column of any other field (a text, a number, a yes/no, an id).
@@ -29,7 +30,18 @@ def insert_new(model: type[M], rows: list[M]) -> list[M]:
     connection = connections[alias]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
     # Most fields' `pre_save` only reads the attribute, and their conversion leaves a plain value alone.
-    dated = {f.attname for f in fields if type(f).pre_save is not Field.pre_save}
+    # The moments a row is made (`auto_now`, `auto_now_add`) are those of the batch: one clock reading.
+    # Without those, a date's `pre_save` only reads the attribute too.
+    automatic = {f.attname for f in fields if isinstance(f, DateField) and (f.auto_now or f.auto_now_add)}
+    stamped = {f.attname for f in fields if f.attname in automatic and isinstance(f, DateTimeField)}
+    dated = {
+        f.attname
+        for f in fields
+        if type(f).pre_save is not Field.pre_save
+        and f.attname not in stamped
+        and (f.attname in automatic or not isinstance(f, DateField))
+    }
+    now = timezone.now()
     converted = {f.attname for f in fields if isinstance(f, JSONField)}
     moments = {f.attname for f in fields if isinstance(f, DateTimeField)}
     # What Django's SQLite backend stores for an aware date-time (UTC text), without its checks per value.
@@ -41,6 +53,8 @@ def insert_new(model: type[M], rows: list[M]) -> list[M]:
         row._prepare_related_fields_for_save(operation_name="insert_new")
         state = row.__dict__
         prepared = []
+        for attname in stamped:
+            state[attname] = now
         for f in fields:
             value = f.pre_save(row, True) if f.attname in dated else state[f.attname]
             if type(value) in PLAIN and f.attname not in converted:

@@ -5,10 +5,10 @@ them, one record at a time, each checked and written in batches, so memory does 
 A problem names its place in the document (“data.applications[3].stage: …”); everything happens in one
 transaction, so a bad record anywhere, even after batches were written, leaves the account as it was.
 
-A file that can be read twice (a file on disk, an upload) is: first to check every record without writing
-anything, then to write, skipping the per-field checks already done. SQLite's write lock (which every
-other request that saves waits for) is held only for the second, shorter pass, and a bad file is
-refused before anything is written.
+On SQLite, a file that can be read twice (a file on disk, an upload) is: first to check every record
+without writing anything, then to write, skipping the checks already done. SQLite's write lock (which
+every other request that saves waits for) is held only for the second, shorter pass, and a bad file is
+refused before anything is written. PostgreSQL has no such lock, so there the file is read once.
 """
 
 import functools
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from nextround.core.access import profile_for
 from nextround.core.bulk import insert_new
@@ -34,18 +34,15 @@ from nextround.tracker.models import Application, ChecklistItem, Company, Contac
 from nextround.tracker.services.facts import refreshed_once
 from nextround.tracker.vocabulary import Origin
 from nextround.transfer.export_reader import (
-    DAY,
-    MOMENT,
     RELATION,
-    YES_NO,
     Document,
     RestoreProblem,
     decode,
-    layout,
     read_header,
     records,
 )
 from nextround.transfer.keys import application_keys, contact_keys, find_contact
+from nextround.transfer.rows import RowLayout
 from nextround.transfer.sections import PROFILE_FIELDS, VERSION, Section, sections
 
 BATCH = 500
@@ -80,7 +77,9 @@ def restore(*, username: str, text: str | None = None, stream=None) -> RestoreSu
     """Restore or merge an export (`stream`, a binary file, or `text`) into `username`'s account, creating
     the account if needed. The file is read as it goes and written in batches, in one transaction."""
     stream = stream if stream is not None else io.BytesIO(text.encode("utf-8"))
-    checked = _rewindable(stream)
+    # Checking first keeps SQLite's one write lock free while the file is checked; PostgreSQL lets other
+    # people write during a restore (each transaction sees its own rows), so there one pass does both.
+    checked = _rewindable(stream) and connection.vendor == "sqlite"
     if checked:
         start = stream.tell()
         _read(username, stream, _Pass(write=False))
@@ -185,20 +184,16 @@ def _restore_section(
     matcher = _Matcher(owner, section) if summary.merged else None
     in_file: set = set()
     seen_ids: set[str] = set()
-    new: list[tuple[str, models.Model, dict]] = []
+    new: list[tuple[str, list, dict]] = []
     allowed = section.field_names()
     # Links are checked against the ids read earlier in the file (`decode`) and the owner is the account
     # being restored: Django's own check of a link is one query per row (most of a big restore's time).
-    # Dates and yes/no values were checked as they were read too, and the columns the file does not bring
-    # hold the model's own defaults; Django checks the rest (text lengths, choices, number ranges).
-    columns, owner_field = layout(section), model._meta.get_field("owner")
-    checked_as_read = (None, RELATION, MOMENT, DAY, YES_NO)
-    unchecked = [f.name for f, kind in columns if kind in checked_as_read]
+    rows = RowLayout(section, owner.pk)
     for index, record in enumerate(records):
         path = f"data.{section.name}[{index}]"
         if not isinstance(record, dict):
             raise RestoreProblem(f"{path}: should be an object")
-        for key in record:
+        for key in record if not allowed.issuperset(record) else ():
             if key not in allowed:
                 raise RestoreProblem(
                     f"{path}.{key}: not a field of {section.name} in a version {VERSION} export"
@@ -206,73 +201,74 @@ def _restore_section(
         ident = record.get("id")
         if not isinstance(ident, str) or not ident or ident in seen_ids:
             raise RestoreProblem(f"{path}.id: needs an id of its own (a text such as “{section.prefix}-1”)")
-        values, missing = [], []
-        for f, kind in columns:
-            if kind is not None and f.name in record:
-                values.append(decode(f, kind, record[f.name], refs, path, f.name))
-            elif f.primary_key:
-                values.append(None)
-            elif f is owner_field:
-                values.append(owner.pk)
-            else:
-                values.append(f.get_default())
-                if kind is not None:
-                    missing.append(f.name)  # left out of the file: Django says whether it may be
-        obj = model(*values)
-        try:
-            if not reading.checked:  # else the checking pass did, on the same bytes
-                obj.clean_fields(exclude=[n for n in unchecked if n not in missing] if missing else unchecked)
-                _check_rules(obj)
-        except ValidationError as exc:
-            name, messages = next(iter(exc.message_dict.items()))
-            raise RestoreProblem(f"{path}.{name}: {' '.join(messages)}") from None
-        unique = _unique_key(obj)
-        if unique is not None:
-            if unique in in_file:
-                raise RestoreProblem(f"{path}: repeats an earlier entry of {section.name} ({unique[0]})")
-            in_file.add(unique)
+        values, missing = rows.values(record, refs, path)
+        if not reading.checked:  # else the checking pass did, on the same bytes
+            rows.check(values, missing, path)
+            row = rows.named(values)
+            try:
+                _check_rules(model, row)
+            except ValidationError as exc:
+                name, messages = next(iter(exc.message_dict.items()))
+                raise RestoreProblem(f"{path}.{name}: {' '.join(messages)}") from None
+            unique = _unique_key(model, row)
+            if unique is not None:
+                if unique in in_file:
+                    raise RestoreProblem(f"{path}: repeats an earlier entry of {section.name} ({unique[0]})")
+                in_file.add(unique)
         many = {}
         for f in section.many:
             targets = record.get(f.name, [])
             if not isinstance(targets, list):
                 raise RestoreProblem(f"{path}.{f.name}: should be a list of ids")
+            known = refs.get(f.related_model, {})
             many[f.name] = [
-                decode(f, RELATION, ref, refs, path, f"{f.name}[{i}]") for i, ref in enumerate(targets)
+                known[ref]
+                if type(ref) is str and ref in known
+                else decode(f, RELATION, ref, refs, path, f"{f.name}[{i}]")
+                for i, ref in enumerate(targets)
             ]
         seen_ids.add(ident)
-        existing = matcher.find(obj) if matcher else None
+        existing = matcher.find(rows.instance(values)) if matcher else None
         if existing is not None:
             own_refs[ident] = existing
             summary.matched[section.name] += 1
         else:
-            new.append((ident, obj, many))
+            new.append((ident, values, many))
         if len(new) >= BATCH:
-            _flush(owner, section, new, own_refs, summary, reading)
-    _flush(owner, section, new, own_refs, summary, reading)
+            _flush(owner, section, rows, new, own_refs, summary, reading)
+    _flush(owner, section, rows, new, own_refs, summary, reading)
 
 
 def _flush(
-    owner, section: Section, new: list, own_refs: dict, summary: RestoreSummary, reading: _Pass
+    owner,
+    section: Section,
+    rows: RowLayout,
+    new: list,
+    own_refs: dict,
+    summary: RestoreSummary,
+    reading: _Pass,
 ) -> None:
     """Write a batch of checked records and remember their new ids for the records that point to them
     (a stand-in id each when only checking, so that links and repeats are checked the same way)."""
     if new:
         if reading.write:
-            _write(owner, section, new)
-        for ident, obj, _many in new:
-            own_refs[ident] = obj.pk if reading.write else next(reading.stand_ins)
+            ids = _write(owner, section, [(rows.instance(values), many) for _ident, values, many in new])
+        else:
+            ids = [next(reading.stand_ins) for _ in new]
+        for (ident, _values, _many), pk in zip(new, ids, strict=True):
+            own_refs[ident] = pk
         summary.created[section.name] += len(new)
         new.clear()
 
 
-def _write(owner, section: Section, new: list[tuple[str, models.Model, dict]]) -> None:
+def _write(owner, section: Section, new: list[tuple[models.Model, dict]]) -> list[int]:
     """Keep the new rows of a section, as the file holds them.
 
     The tracker rows whose writes the tracker announces go through its bulk services, marked as a
     restore (the playbook then leaves them alone: the file brings its plans and reminders too). The other
     rows carry no rule beyond their fields, which were all checked above, and are inserted as they are.
     """
-    rows = [obj for _ident, obj, _many in new]
+    rows = [obj for obj, _many in new]
     if section.model is Application:
         tracker.create_applications(owner=owner, applications=rows, origin=Origin.RESTORE)
     elif section.model is StageChange:
@@ -280,24 +276,25 @@ def _write(owner, section: Section, new: list[tuple[str, models.Model, dict]]) -
     elif section.model is Contact:
         tracker.save_contacts(owner=owner, created=rows, changed=[], fields=[], origin=Origin.RESTORE)
     elif section.model is Interaction:
-        logged = [(obj, many["contacts"]) for _ident, obj, many in new]
+        logged = [(obj, many["contacts"]) for obj, many in new]
         tracker.record_interactions(owner=owner, logged=logged, origin=Origin.RESTORE)
     else:
         if section.many:
             raise NotImplementedError(f"{section.name}: only interactions have lists of links")
         insert_new(section.model, rows)
+    return [obj.pk for obj in rows]
 
 
-def _check_rules(obj) -> None:
+def _check_rules(model, row: dict) -> None:
     """The database's check constraints, checked here so that the message can name the place in the file."""
     if (
-        isinstance(obj, Application)
-        and obj.salary_min is not None
-        and obj.salary_max is not None
-        and obj.salary_min > obj.salary_max
+        model is Application
+        and row["salary_min"] is not None
+        and row["salary_max"] is not None
+        and row["salary_min"] > row["salary_max"]
     ):
         raise ValidationError({"salary_min": "The lowest salary must not be above the highest."})
-    if isinstance(obj, Contact) and obj.keep_in_touch and not obj.keep_in_touch_days:
+    if model is Contact and row["keep_in_touch"] and not row["keep_in_touch_days"]:
         raise ValidationError({"keep_in_touch_days": "Say how often you want to keep in touch (in days)."})
 
 
@@ -315,16 +312,13 @@ def _unique_sets(model) -> list[tuple[str, ...]]:
     return [names for names in sets if names != ("owner_id",)]
 
 
-def _unique_key(obj) -> tuple | None:
-    if isinstance(obj, Company):
-        return ("the same company name", obj.name.lower())
-    if isinstance(obj, ChecklistItem) and obj.key:
-        return ("the same checklist key on the same application", obj.application_id, obj.key)
-    for names in _unique_sets(type(obj)):
-        return (
-            f"the same {' and '.join(n.removesuffix('_id') for n in names)}",
-            *(getattr(obj, n) for n in names),
-        )
+def _unique_key(model, row: dict) -> tuple | None:
+    if model is Company:
+        return ("the same company name", row["name"].lower())
+    if model is ChecklistItem and row["key"]:
+        return ("the same checklist key on the same application", row["application_id"], row["key"])
+    for names in _unique_sets(model):
+        return (f"the same {' and '.join(n.removesuffix('_id') for n in names)}", *(row[n] for n in names))
     return None
 
 
