@@ -6,8 +6,10 @@ each sentence's embedding (nextround.semantic) and gives the probability of each
 threshold, which the training picked for high precision (see docs/checker.md). A finding then spans the
 whole sentence and carries the category's message and suggestion from categories.toml.
 
-Text inside double quotes is blanked before the model reads it, as the rules ignore it: the writer is
-quoting ("my coach said never to ask \"why didn't you hire me?\""), not saying it.
+A candidate's text inside quotes is blanked before the model reads it, as the rules ignore it: the writer
+is quoting ("my coach said never to ask \"why didn't you hire me?\""), not saying it. Employer text is
+read whole, quotes and all, except guidance that forbids a phrase and the company's own provision for
+everyone (guidance.py).
 """
 
 import re
@@ -23,6 +25,9 @@ from nextround.checker.model import AUDIENCES, CATEGORIES, Finding
 MODELS_DIR = Path(__file__).parent / "models"
 CATEGORY_FILE = Path(__file__).parent / "categories.toml"
 CLEAN = "clean"
+# The audiences whose quoted text is read like the rest: a case summary or call note quotes the manager's
+# own words, and those words are the risk (guidance.py lets through only quotes that a sentence forbids).
+READS_QUOTES = frozenset({"employer"})
 # See findings_from_verdicts: a model finding this far below the message's most confident one is a note.
 NOTE_MARGIN = 0.05
 # "..." and “...” pairs on one line; single quotes only when they clearly open and close a quotation
@@ -168,12 +173,25 @@ def install(model: AudienceModel) -> AudienceModel | None:
     return previous
 
 
-def sentences_to_read(text: str):
-    """The sentences the model reads: (sentence, the text it is given), quotations blanked."""
+def model_text(text: str, audience: str) -> str:
+    """`text` as the model reads it for `audience`: a candidate's quotations blanked."""
+    return text if audience in READS_QUOTES else blank_quotes(text)
+
+
+def sentences_to_read(text: str, audience: str = "candidate"):
+    """The sentences the model reads: (sentence, the text it is given); for a candidate, quotations are
+    blanked; for an employer, sentences that are not feedback (guidance.py) are left out."""
     from nextround.semantic import split_sentences
 
+    skip = ()
+    if audience in READS_QUOTES:
+        from nextround.checker.guidance import exempt_spans
+
+        skip = exempt_spans(text)
     pieces = []
-    for sentence in split_sentences(blank_quotes(text)):
+    for sentence in split_sentences(model_text(text, audience)):
+        if skip and any(sentence.start < last and sentence.end > first for first, last in skip):
+            continue
         read = text_for_model(sentence.text)
         if read is not None:
             pieces.append((sentence, read))
@@ -188,7 +206,7 @@ def model_findings_many(
     `rules` holds the rules' findings for each text: a sentence that a rule already flagged is left to it.
     """
     model = model_for(audience)
-    texts_sentences = [sentences_to_read(text) for text in texts]
+    texts_sentences = [sentences_to_read(text, audience) for text in texts]
     verdicts = iter(model.verdicts([read for sentences in texts_sentences for _, read in sentences]))
     return [
         findings_from_verdicts(

@@ -81,10 +81,10 @@ def explanation(finding: Finding, audience: str) -> dict | None:
     """For a model finding: its threshold and the nearest labelled training sentences; None for a rule."""
     if finding.source != "model":
         return None
-    from nextround.checker.classifier import blank_quotes, model_for
+    from nextround.checker.classifier import model_for, model_text
     from nextround.checker.examples import explain
 
-    nearest = explain(blank_quotes(finding.excerpt), audience, _NEAREST)
+    nearest = explain(model_text(finding.excerpt, audience), audience, _NEAREST)
     return {
         "threshold": round(model_for(audience).threshold, 3),
         "nearest": [{"text": e.text, "label": e.label, "similarity": e.similarity} for e in nearest],

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from nextround.checker.classifier import model_findings_many
+from nextround.checker.classifier import READS_QUOTES, model_findings_many
+from nextround.checker.guidance import exempt_spans, outside
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
 
@@ -60,11 +61,12 @@ def _scopes_by_sentence(normal, sentences, words, by_keyword):
     return sorted(scopes.items())
 
 
-def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int) -> bool:
+def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int, quotes: bool) -> bool:
     first, last = sentences.around(start, end)
     before = text[first:start]
-    # Inside quotation marks the writer is quoting, often the very advice we give ("don't ask 'why'").
-    if before.count('"') % 2 == 1:
+    # Inside quotation marks a candidate is quoting, often the very advice we give ("don't ask 'why'").
+    # Employer text is read quotes and all (`quotes`): see guidance.py.
+    if not quotes and before.count('"') % 2 == 1:
         return False
     if rule.sentence != "any":
         is_question = "?" in text[end:last]
@@ -151,6 +153,7 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
         whole = ((0, len(normal)),)
         work = [(pair, whole) for pair in sorted({pair for word in words for pair in by_keyword[word]})]
     folded = None
+    quotes = audience in READS_QUOTES
     for (rule_index, part), scopes in work:
         rule = ruleset.rules[rule_index]
         _, pattern, runs = rule.parts[part]
@@ -166,8 +169,12 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
             seen.add((rule.id, start, end))
             if sentences is None:
                 sentences = _Sentences(normal)
-            if _accepts(rule, normal, sentences, start, end):
+            if _accepts(rule, normal, sentences, start, end, quotes):
                 findings.append(_finding(rule, text, match))
+    if quotes and findings:
+        # Guidance that forbids a phrase, or the company's own provision for everyone, is not feedback.
+        spans = exempt_spans(text)
+        findings = [f for f in findings if outside(spans, f.start, f.end)]
     return _without_overlaps_within_a_rule(findings)
 
 

@@ -101,7 +101,7 @@ class DevMessages:
     def __init__(self, audience: str, rows: list[dict]):
         self.audience, self.rows = audience, rows
         self.rules = [rule_findings(row["text"], audience) for row in rows]
-        self.sentences = [classifier.sentences_to_read(row["text"]) for row in rows]
+        self.sentences = [classifier.sentences_to_read(row["text"], audience) for row in rows]
 
     def verdicts(self, model: classifier.AudienceModel) -> list[list]:
         flat = iter(model.verdicts([read for sentences in self.sentences for _, read in sentences]))

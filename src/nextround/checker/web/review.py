@@ -125,12 +125,12 @@ def _why(finding: Finding, audience: str) -> tuple[tuple, float | None]:
     """For a model finding, the nearest labelled sentences and the threshold; nothing for a rule."""
     if finding.source != "model":
         return (), None
-    from nextround.checker.classifier import blank_quotes, model_for
+    from nextround.checker.classifier import model_for, model_text
     from nextround.checker.examples import explain
 
     nearest = tuple(
         (example.text, category_label(example.label) if example.label != "clean" else "fine as it is")
-        for example in explain(blank_quotes(finding.excerpt), audience, 3)
+        for example in explain(model_text(finding.excerpt, audience), audience, 3)
     )
     return nearest, model_for(audience).threshold
 
