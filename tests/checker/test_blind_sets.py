@@ -51,7 +51,12 @@ FLOORS = [
 @pytest.mark.parametrize(("folder", "name", "audience", "f1", "category", "caught", "clean"), FLOORS)
 def test_blind_figures_do_not_regress(folder, name, audience, f1, category, caught, clean):
     report = evaluate(read_labelled(HERE / folder / name), audience)
-    assert report.overall.f1 >= f1
-    assert report.category_accuracy >= category
-    assert report.overall.recall >= caught
-    assert report.clean_flagged <= clean
+    # Compare plain numbers: on a failure pytest prints the objects in the assert, and the report's repr
+    # holds the blind messages themselves, which nobody may read.
+    measured_f1, measured_category = report.overall.f1, report.category_accuracy
+    measured_caught, measured_clean = report.overall.recall, report.clean_flagged
+    del report
+    assert measured_f1 >= f1
+    assert measured_category >= category
+    assert measured_caught >= caught
+    assert measured_clean <= clean
