@@ -41,6 +41,7 @@ class LogFacts:
     role: str = ""
     application_id: int | None = None
     at: dt.datetime | None = None
+    id: int | None = None  # the log's own, to fetch in full only the quotes a page draws
 
 
 @dataclass(frozen=True)
@@ -99,19 +100,17 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
 @dataclass
 class Theme:
     tag: Tag
-    quotes: list[LogFacts] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.quotes)
+    quotes: list[LogFacts] = field(default_factory=list)  # the most recent first, perhaps not all
+    count: int = 0  # logs that mention the theme
 
 
 @dataclass
 class Themes:
     actionable: list[Theme]
     not_actionable: list[Theme]
-    untagged: list[LogFacts]
+    untagged: list[LogFacts]  # the most recent first, perhaps not all
     feedback: int  # feedback logs in all
+    untagged_count: int = 0
 
     @property
     def actionable_mentions(self) -> int:
@@ -122,21 +121,31 @@ class Themes:
         return sum(theme.count for theme in self.not_actionable)
 
 
-def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
-    """Feedback tags counted (once per log), each with its quotes, split by what the user can act on."""
+def themes(logs: list[LogFacts], vocabulary: list[Tag], *, quotes: int | None = None) -> Themes:
+    """Feedback tags counted (once per log), each with its quotes, split by what the user can act on.
+
+    With `quotes`, each theme (and the untagged) keeps only that many of its most recent quotes, and
+    still counts them all: a page that draws ten need not read the words of thousands.
+    """
     feedback = sorted(
         (log for log in logs if log.outcome == Outcome.FEEDBACK),
-        key=lambda log: log.at or dt.datetime.min.replace(tzinfo=dt.UTC),
+        key=lambda log: (log.at or dt.datetime.min.replace(tzinfo=dt.UTC), log.id or 0),
         reverse=True,
     )
     by_tag = {tag.key: Theme(tag) for tag in vocabulary}
     untagged = []
+    untagged_count = 0
     for log in feedback:
         known = [key for key in dict.fromkeys(log.tags) if key in by_tag]
         for key in known:
-            by_tag[key].quotes.append(log)
+            theme = by_tag[key]
+            theme.count += 1
+            if quotes is None or len(theme.quotes) < quotes:
+                theme.quotes.append(log)
         if not known:
-            untagged.append(log)
+            untagged_count += 1
+            if quotes is None or len(untagged) < quotes:
+                untagged.append(log)
     order = {tag.key: index for index, tag in enumerate(vocabulary)}
     found = sorted(
         (theme for theme in by_tag.values() if theme.count),
@@ -147,4 +156,5 @@ def themes(logs: list[LogFacts], vocabulary: list[Tag]) -> Themes:
         not_actionable=[theme for theme in found if not theme.tag.actionable],
         untagged=untagged,
         feedback=len(feedback),
+        untagged_count=untagged_count,
     )

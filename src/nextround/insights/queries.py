@@ -29,6 +29,8 @@ from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
 from nextround.tracker.models import Application, FollowUp, Interaction
 from nextround.tracker.vocabulary import Direction, FollowUpStatus, Source, Stage
 
+QUOTES = 10  # the most recent quotes a theme shows
+
 
 @dataclass
 class Insights:
@@ -142,7 +144,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
         decision=counts.waits(user, sent, "decided_at", tz),
         waiting=metrics.waiting_without_answer(stale, today, tz),
         debrief=debrief.debrief(plans, steps, outcomes),
-        themes=debrief.themes(feedback, vocabulary),
+        themes=with_words(user, debrief.themes(feedback, vocabulary, quotes=QUOTES)),
         weeks=week_rows,
         weekly_summary=activity.summary(week_rows),
         goals=goals,
@@ -226,9 +228,44 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
         .values_list("outcome", "interaction__kind", "n")
         .order_by()
     ]
+    # Every feedback log counts in the themes, but only the quotes drawn are read in full (`with_words`).
     feedback_rows = (
         logs_qs.filter(outcome=Outcome.FEEDBACK)
+        .values_list("pk", "tags", as_text("interaction__occurred_at"), as_text("created_at"))
+        .order_by()
+    )
+    feedback = [
+        debrief.LogFacts(
+            outcome=Outcome.FEEDBACK,
+            step_kind="",
+            interaction_kind="",
+            tags=tuple(tags or ()),
+            at=instant(occurred or created),
+            id=pk,
+        )
+        for pk, tags, occurred, created in feedback_rows
+    ]
+    return plans, steps, outcomes, feedback
+
+
+def with_words(user, themes: debrief.Themes) -> debrief.Themes:
+    """The quotes the themes kept, read in full (words, who said them, where) in one query."""
+    kept = [
+        *themes.untagged,
+        *(q for theme in themes.actionable + themes.not_actionable for q in theme.quotes),
+    ]
+    full = load_feedback(user, {log.id for log in kept})
+    for theme in themes.actionable + themes.not_actionable:
+        theme.quotes = [full[log.id] for log in theme.quotes]
+    themes.untagged = [full[log.id] for log in themes.untagged]
+    return themes
+
+
+def load_feedback(user, ids) -> dict[int, debrief.LogFacts]:
+    rows = (
+        StepLog.objects.filter(owner=user, pk__in=ids)
         .values_list(
+            "pk",
             "outcome",
             "step__kind",
             "interaction__kind",
@@ -243,8 +280,8 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
         )
         .order_by()
     )
-    feedback = [
-        debrief.LogFacts(
+    return {
+        pk: debrief.LogFacts(
             outcome=outcome,
             step_kind=kind,
             interaction_kind=channel,
@@ -255,12 +292,23 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
             role=role,
             application_id=app_id,
             at=instant(occurred or created),
+            id=pk,
         )
-        for (outcome, kind, channel, tags, words, said_by, company, role, app_id, occurred, created) in (
-            feedback_rows
-        )
-    ]
-    return plans, steps, outcomes, feedback
+        for (
+            pk,
+            outcome,
+            kind,
+            channel,
+            tags,
+            words,
+            said_by,
+            company,
+            role,
+            app_id,
+            occurred,
+            created,
+        ) in rows
+    }
 
 
 class WeekOf(Func):
