@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in parallel processes (pytest-xdist): one per core, at most four.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
 .PHONY: run test lint chromium bench clean train-checker
 
@@ -34,7 +36,7 @@ chromium:
 
 test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check src tests bench
-	NEXTROUND_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest
+	NEXTROUND_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench

@@ -1,6 +1,7 @@
 """The "Check a message" page in Debian's Chromium: type a risky message, see it marked, use a suggestion."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_csp_violation, watched_context
 from tests.checker_web.helpers import replaceable_example
@@ -22,8 +23,7 @@ def test_typing_a_risky_message_marks_it_and_a_suggestion_replaces_the_words(liv
     message = page.get_by_label("Your message")
     message.press_sequentially("Thank you. This process was rigged.", delay=10)
     mark = page.locator("#checked-text mark")
-    mark.first.wait_for()
-    assert "rigged" in mark.first.inner_text()
+    expect(mark.first).to_contain_text("rigged")
     finding = page.locator("ol.findings > li").first
     assert "Warning" in finding.text_content()
     assert "Accusation" in finding.text_content()
@@ -61,12 +61,13 @@ def test_a_phrasing_no_rule_lists_is_flagged_with_why_and_what_to_write_instead(
     page = phone
     page.goto(f"{live_server.url}/check/")
     page.get_by_label("Your message").press_sequentially("Thanks for the chat. You lot are clowns.", delay=5)
+    # A slow machine can pause mid-typing long enough for a check of the half-typed text ("You lot"):
+    # wait for the check of the whole message before reading its findings.
+    expect(page.locator("#checked-text mark").first).to_contain_text("You lot are clowns.")
     finding = page.locator("ol.findings > li").first
-    finding.wait_for()
     assert "Resentment" in finding.text_content()
     assert "Try instead:" in finding.text_content()
     why = finding.locator("details.finding__why")
     why.locator("summary").click()
     assert "likely to be resentment" in why.inner_text()
     assert why.locator("li").count() == 3
-    assert "You lot are clowns." in page.locator("#checked-text mark").first.inner_text()
