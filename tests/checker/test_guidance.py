@@ -1,6 +1,9 @@
 """Employer text: guidance that names a risky phrase to forbid it passes; the same words quoted as what a
 manager said are flagged (docs/checker.md, "Context")."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from nextround.checker import check
@@ -45,3 +48,52 @@ def test_a_managers_quoted_words_and_look_alike_cues_are_still_flagged(text, cat
 
 def test_a_candidate_quoting_advice_still_passes():
     assert check('My coach said never to ask "why didn\'t you hire me?"', "candidate") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turning an applicant down because they use a wheelchair can amount to disability discrimination.",
+        "Most US states prohibit employers from asking job seekers what they earned before.",
+        "Under the Equality Act, marriage and civil partnership is a protected characteristic.",
+        "A manager must not ask whether he or she plans to have children; it may be unlawful.",
+        "Compliant question: Are you able to travel overseas twice a year?",
+        "Avoid remarks about anyone's religious dress in the scorecard.",
+        "Record only the access needs someone asks for, never a diagnosis.",
+    ],
+)
+def test_the_law_or_guidance_stated_in_general_terms_is_not_flagged(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("It might be illegal, but I'd still prefer a man on the night shift.", "sex"),
+        ("Record only that he uses a wheelchair, so the site visit can be skipped.", "disability"),
+        ("The tribunal ruled it unlawful that she was told the job needed 'a younger face'.", "age"),
+    ],
+)
+def test_reports_and_decisions_stay_flagged_beside_legal_words(text, category):
+    assert exempt_spans(text) == ()
+    assert category in {f.category for f in check(text, "employer")}
+
+
+def test_no_risky_corpus_sentence_is_let_through():
+    corpus = Path(__file__).resolve().parents[2] / "training" / "checker" / "employer.jsonl"
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    let_through = [row["text"] for row in rows if row.get("category") and exempt_spans(row["text"])]
+    assert let_through == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He mentioned his husband works abroad, and the panel went quiet.", "sexual_orientation"),
+        ("The manager paused the offer once he learned she had transitioned.", "gender_identity"),
+        ("Her references use her former name, which the panel kept remarking on.", "gender_identity"),
+        ("She said they are hoping for another baby next year, so we held off.", "pregnancy"),
+    ],
+)
+def test_round_8_categories_come_first(text, category):
+    assert check(text, "employer")[0].category == category

@@ -4,7 +4,11 @@
   ("Never ask a candidate what year they graduated", "Replace 'not a good fit' with the specific
   requirement");
 - the company's own benefits or policy, stated for everyone and about no one ("Parental leave: 26 weeks at
-  full pay for any new parent"), with no preference or worry in the sentence.
+  full pay for any new parent"), with no preference or worry in the sentence;
+- the law or guidance stated in general terms, about no one in particular ("Turning down an applicant over
+  a disability may be unlawful", "State law prohibits asking about past pay", "Lawful alternative: ...",
+  "Avoid comments about accents", "Record only the adjustment asked for"), with no report of what was said
+  or done to a person and no one's own decision in the sentence (round 8).
 
 This is also why employer text in quotes is read, unlike a candidate's: a case summary or a call note
 quotes the manager's own words ("the team 'already had enough women'"), and those words are the risk.
@@ -69,8 +73,71 @@ _PERSON_OR_JUDGEMENT = re.compile(
 )
 
 
+# The law, or guidance, stated in general terms (round 8). Read only where the sentence is about no one
+# in particular: see _PARTICULAR.
+_NORMATIVE = re.compile(
+    "|".join(
+        [
+            # "... may be unlawful", "is illegal", "can amount to direct discrimination"
+            r"\b(?:is|are|may be|might be|can be|could be|would be|will be|be|becomes?|remains?|counts? as|"
+            r"risks? being|likely to be|potentially) (?:\w+ )?(?:unlawful|illegal|discriminatory|"
+            r"against the law|prohibited|protected|a protected characteristic)\b",
+            r"\b(?:amounts?|amounting) to (?:\w+ ){0,2}(?:discrimination|harassment|victimi[sz]ation)\b",
+            r"\bit is (?:\w+ )?(?:unlawful|illegal|discriminatory|against the law)\b",
+            # "State law prohibits ...", "the Act protects ...", "many states ban ..."
+            r"\b(?:law|laws|act|acts|statute|legislation|regulations?|ordinance|code|eeoc|title vii|adea|ada|"
+            r"equality act|states?|jurisdictions?|countries|cities|provinces|employers|guidance|courts?|"
+            r"tribunals?) (?:\w+ )?(?:prohibits?|forbids?|outlaws?|bans?|bars?|protects?|requires?|covers?|"
+            r"treats?|lists?|generally|usually|may not|must not|cannot|can't|should not|shouldn't)\b",
+            r"\b(?:under|by) (?:the |federal |state |uk |us |eu |local )?(?:\w+ )?(?:law|act|statute|"
+            r"legislation|regulations?|title vii)\b",
+            r"\bprotected (?:characteristics?|class(?:es)?|grounds?)\b",
+            # "Avoid comments about ...", "avoid assumptions on ..."
+            r"\b(?:avoid|no|never make|don'?t make|do not make) (?:\w+ )?(?:comments?|remarks?|references?|"
+            r"assumptions?|speculation|jokes?|guesses|questions?) (?:about|on|regarding|around|as to|that)\b",
+            # An instruction that opens the sentence: "Record only ...", "Ask only ...", "Focus on ..."
+            r"^(?:[-*\u2022]\s*)?(?:[\w ]{1,20}:\s*)?(?:please\s+)?(?:record|note|ask|write|keep|focus|base|"
+            r"limit|stick|document|describe|judge|assess|score)\b(?: \w+)? (?:only|solely|just|on|to)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+# A person in particular, someone's own decision or preference, or a report of what was said or done: a
+# case summary or a manager's note stays risky however legal its words ("The tribunal found the remark
+# unlawful", "We cannot take on someone pregnant, which the law allows").
+_PARTICULAR = re.compile(
+    r"\b(?:you|your|yours|you're|youre|u|ur|she|her|hers|he|his|him|i|i'm|im|me|my|we|we're|our|(?-i:us)|"
+    r"the (?:claimant|candidate|applicant|interviewee|employee|worker|manager|panel|respondent)|this "
+    r"(?:claimant|candidate|applicant|person)|mr|mrs|ms|miss|dr|said|says|told|tells|found|held|ruled|"
+    r"awarded|decided|remarked|commented|claimed|alleged|complained|wrote|described|explained|replied|"
+    r"prefer\w*|rather|worr\w*|concern\w*|but|however|though|although|yet|still|anyway|frankly|honestly|"
+    r"ideally|suit\w*|(?:not|never|no longer) (?:be )?(?:considered|shortlisted|hired|interviewed|"
+    r"progressed|eligible|accepted)|only (?:consider|hire|shortlist|interview|take|accept)|exclud\w*|"
+    r"screen(?:ed|s)? out)\b",
+    re.IGNORECASE,
+)
+# Law and guidance speak of "his or her", "he or she": that is nobody in particular.
+_EITHER = re.compile(
+    r"\b(?:he|she|him|her|his|hers)\s*(?:or|/)\s*(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE
+)
+
+
+# "Lawful alternative: are you able to work weekends?": the suggested question may speak to "you".
+_ALTERNATIVE = re.compile(
+    r"^(?:[-*\u2022]\s*)?(?:a |the )?(?:lawful|legal|compliant|acceptable|permitted|allowed|neutral|safe|"
+    r"safer|suggested|recommended) (?:alternatives?|questions?|wording|phrasing|versions?)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _normative(sentence: str) -> bool:
+    if _ALTERNATIVE.search(sentence):
+        return True
+    return bool(_NORMATIVE.search(sentence)) and not _PARTICULAR.search(_EITHER.sub(" ", sentence))
+
+
 def _exempt(sentence: str) -> bool:
-    if _CUES.search(sentence):
+    if _CUES.search(sentence) or _normative(sentence):
         return True
     return bool(_OWN.search(sentence)) and not _PERSON_OR_JUDGEMENT.search(sentence)
 
@@ -82,6 +149,13 @@ _HINTS = (
     "instead", "rather", "phrase", "word", "term", "language", "expression", "replace", "swap", "rewrit",
     "rephras", "reword", "benefits", "allowance", "entitlement", "full pay", "paid ", "we offer",
     "we provide", "open to", "available to", "anyone can", "for any", "for every", "for all", "for each",
+    # _NORMATIVE
+    "lawful", "illegal", "discriminat", "against the law", "prohibit", "protected", "amount", "harass",
+    "victimi", " law", " act", "statute", "legislat", "regulation", "ordinance", "code", "eeoc", "title vii",
+    "adea", "ada", "state", "jurisdiction", "countries", "cities", "province", "employers", "guidance",
+    "court", "tribunal", "alternative", "question", "wording", "phrasing", "version", "comment",
+    "remark", "reference", "assum", "speculat", "joke", "guess", "record", "note", "ask", "write", "keep",
+    "focus", "base", "limit", "stick", "document", "describe", "judge", "assess", "score",
 )  # fmt: skip
 # Curly quotes straightened, as the rules read them; one character for one, so offsets hold.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
@@ -95,7 +169,7 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
     if not any(hint in lowered for hint in _HINTS):
         return ()
     blanked = blank_quotes(text.translate(_STRAIGHTEN))
-    if not (_CUES.search(blanked) or _OWN.search(blanked)):
+    if not any(pattern.search(blanked) for pattern in (_CUES, _OWN, _NORMATIVE, _ALTERNATIVE)):
         return ()
     from nextround.semantic import split_sentences
 
