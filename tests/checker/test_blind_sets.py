@@ -20,17 +20,23 @@ HERE = Path(__file__).parent
 FLOORS = [
     # blind2: from its second and final measurement; the candidate rows were raised to the round-6 models'
     # figures (all rose).
-    ("blind2", "candidate.jsonl", "candidate", 0.89, 0.92, 0.83, 0.037),
-    ("blind2", "real_candidate.jsonl", "candidate", 0.89, 0.85, 0.83, 0.026),
+    # Candidate rows from the round-8 model (round 7's kept-apart sentences and 75 new ones trained on):
+    # F1 0.893 -> 0.900 and 0.895 -> 0.901, caught 0.836 -> 0.845 and 0.835 -> 0.845, 8 -> 7 clean flagged;
+    # right category 0.929 -> 0.914 on the first set (floor down), 0.852 -> 0.866 on the real-style one.
+    ("blind2", "candidate.jsonl", "candidate", 0.90, 0.91, 0.84, 0.032),
+    ("blind2", "real_candidate.jsonl", "candidate", 0.90, 0.86, 0.84, 0.026),
     # Employer rows from the round-7 models (quotes read, guidance let through, more reported speech): F1
     # 0.941 -> 0.947 and 0.888 -> 0.904, caught 0.919 -> 0.936 and 0.835 -> 0.862, clean flagged held;
     # right category fell 0.918 -> 0.907 and 0.899 -> 0.872, so those floors went down.
-    ("blind2", "employer.jsonl", "employer", 0.94, 0.90, 0.93, 0.040),
+    ("blind2", "employer.jsonl", "employer", 0.94, 0.91, 0.93, 0.040),
     ("blind2", "real_employer.jsonl", "employer", 0.90, 0.87, 0.86, 0.045),
     # blind3: measured once on the round-5 models. Candidate rows from the round-6 models: F1 0.932 -> 0.946
     # and 0.918 -> 0.927, caught 0.879 -> 0.905 and 0.848 -> 0.864, clean flagged unchanged; right category
     # fell 0.951 -> 0.943 on the first set, so that floor went from 0.95 to 0.94.
-    ("blind3", "candidate.jsonl", "candidate", 0.94, 0.94, 0.90, 0.010),
+    # Round 8: the first set lost one risky message (F1 0.946 -> 0.937, caught 0.905 -> 0.897) and flagged
+    # one polite message more (1 -> 2 of 102, 2.0%), the one-message rise the round-8 brief allows with dev
+    # improved; right category 0.943 -> 0.952; the real-style row is unchanged.
+    ("blind3", "candidate.jsonl", "candidate", 0.93, 0.95, 0.89, 0.020),
     ("blind3", "real_candidate.jsonl", "candidate", 0.92, 0.94, 0.86, 0.000),
     # Employer rows from the round-7 models: the first set's F1 0.973 -> 0.982 and caught 0.956 -> 0.974,
     # right category 0.945 -> 0.937; the real-style set's right category 0.871 -> 0.892, F1 0.983 -> 0.971
@@ -41,15 +47,23 @@ FLOORS = [
     # whose new sentences were written from blind4's described misses, so these gains are optimistic:
     # F1 0.949 -> 0.959 and 0.843 -> 0.933, caught 0.921 -> 0.940 and 0.788 -> 0.919, safe real-style
     # feedback flagged 9.4% -> 5.9%; right category 0.921 -> 0.930 and 0.949 -> 0.934 (floor down).
-    ("blind4", "candidate.jsonl", "candidate", 0.90, 0.87, 0.86, 0.040),
+    # Round 8: F1 0.908 -> 0.916, caught 0.861 -> 0.868, clean flagged 5 -> 4 of 128; real-style unchanged.
+    ("blind4", "candidate.jsonl", "candidate", 0.91, 0.87, 0.86, 0.032),
     ("blind4", "real_candidate.jsonl", "candidate", 0.94, 0.87, 0.92, 0.026),
-    ("blind4", "employer.jsonl", "employer", 0.95, 0.92, 0.94, 0.024),
+    ("blind4", "employer.jsonl", "employer", 0.95, 0.95, 0.94, 0.024),
     ("blind4", "real_employer.jsonl", "employer", 0.93, 0.93, 0.91, 0.059),
     # blind5: measured once on the final round-7 models and rules (candidate model unchanged since round 6).
-    ("blind5", "candidate.jsonl", "candidate", 0.91, 0.91, 0.84, 0.017),
-    ("blind5", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.81, 0.038),
-    ("blind5", "employer.jsonl", "employer", 0.95, 0.94, 0.93, 0.032),
-    ("blind5", "real_employer.jsonl", "employer", 0.88, 0.88, 0.93, 0.162),
+    # Round 8 candidate: F1 0.911 -> 0.916 and 0.881 -> 0.894, caught 0.850 -> 0.857 and 0.814 -> 0.837,
+    # right category 0.912 -> 0.930 and 0.900 -> 0.903, clean flagged unchanged (2 and 3).
+    ("blind5", "candidate.jsonl", "candidate", 0.91, 0.92, 0.85, 0.017),
+    ("blind5", "real_candidate.jsonl", "candidate", 0.89, 0.90, 0.83, 0.038),
+    ("blind5", "employer.jsonl", "employer", 0.95, 0.96, 0.93, 0.032),
+    # Round 8 (the law and guidance stated in general terms let through; same-sex partner, past transition
+    # and more children read in their own categories): real-style F1 0.888 -> 0.908, right category 0.884 ->
+    # 0.915, safe text flagged 17 -> 11 of 105; risky caught 0.931 -> 0.922 (one message), so that floor
+    # went down. Right category rose on blind2 (0.907 -> 0.914), blind4 (0.930 -> 0.951) and blind5 (0.947
+    # -> 0.970); every other employer figure held.
+    ("blind5", "real_employer.jsonl", "employer", 0.90, 0.91, 0.92, 0.105),
 ]
 
 
