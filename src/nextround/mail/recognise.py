@@ -13,7 +13,6 @@ A wrong "rejected" closes an application that is still alive, so a rejection mus
 calibrated for precision; below it the message takes its next most likely type.
 """
 
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ import numpy as np
 
 from nextround.mail import companies, extract, roles, senders
 from nextround.mail.addressee import NOBODY, Addressee
+from nextround.mail.cues import CUES, DIGEST_LINE, JOB_CONTEXT, JOB_WORD, SCHEDULING, UNSUBSCRIBE, cue_counts
 from nextround.mail.parse import Mail
 from nextround.mail.vocabulary import MessageType
 
@@ -37,68 +37,6 @@ SENTENCE_RECIPE = {"embedding": True, "ngrams": [1, 2], "buckets": 2048}
 DOCUMENT_RECIPE = {"embedding": True, "ngrams": [1, 2], "buckets": 4096}
 CUE_TEXT = 4000
 DOCUMENT_TEXT = 3000
-
-# Phrases that give each kind of news away. One input of the model among several (it weighs them), kept
-# short and general: the model, not this list, decides.
-CUES = {
-    kind: re.compile("|".join(patterns), re.I)
-    for kind, patterns in {
-        "rejection": (
-            r"\bnot (?:be )?(?:moving|progressing|proceeding|taking|going) (?:forward|ahead|further|things)",
-            r"\bdecided (?:not )?to (?:move|proceed|go|pursue|progress) (?:forward |ahead )?with "
-            r"(?:other|another|someone)",
-            r"\bnot (?:been )?(?:selected|successful|shortlisted)|\bunsuccessful",
-            r"\b(?:position|role) has (?:now )?been filled|\boffer to (?:someone|another)",
-            r"\b(?:won't|will not|unable to|cannot) (?:be able to )?(?:offer|extend|invite)",
-            r"\bnot the right (?:match|fit)|\bclosed? (?:the|this) (?:search|req|role)",
-            r"\bit's a no\b|\bregret to inform|\bno longer (?:hiring|considering)",
-        ),
-        "interview_invitation": (
-            r"\binvite you to (?:an? )?(?:interview|call|chat)",
-            r"\binterview (?:is|has been) (?:scheduled|booked|confirmed)",
-            r"\bschedul\w+ (?:a|an|your) (?:interview|call)|\byour availability",
-            r"\b(?:pick|book) a (?:time|slot)|\bphone screen|\bonsite|calendly|goodtime",
-        ),
-        "assessment": (
-            r"\btake-home|\bassessment|\bcoding (?:challenge|test)",
-            r"\btechnical (?:test|exercise|task|assignment)|hackerrank|codility|hirevue",
-            r"\bcase study|\bskills test|\bquestionnaire|\bonline test",
-        ),
-        "application_received": (
-            r"\breceived your application|\bwe've got your application|\backnowledg",
-            r"\bapplication (?:was|has been|is) (?:received|submitted|complete)",
-            r"\bthank(?:s| you) for (?:applying|your application|submitting)|\bconfirm (?:receipt|that we)",
-        ),
-        "offer": (
-            r"\boffer (?:letter|of employment|details)|\bconditional offer",
-            r"\b(?:pleased|delighted|thrilled|happy) to (?:offer|extend|make you)|\bextend (?:you )?an offer",
-            r"\bbring you on board|\bwelcome (?:aboard|to the team)",
-        ),
-        "recruiter_outreach": (
-            r"\bcame across your (?:profile|background)|\bopen to (?:new )?opportunit",
-            r"\bwould you be (?:open|interested)|\breaching out|\bcaught my eye",
-            r"\bconfidential search|\bworth a chat|\bi recruit",
-        ),
-        "status_update": (
-            r"\bstill (?:under review|reviewing|being considered|interviewing|finishing)",
-            r"\bstatus (?:of your application )?has changed|\bunder consideration|\btaking longer",
-            r"\bhaven't forgotten|\bon hold|\bexpect to (?:have an update|be in touch|decide)",
-        ),
-        "other": (
-            r"\bunsubscribe|\bjob alert|\bjobs? (?:you might|for you|matching|that match)",
-            r"\bnewsletter|\bwebinar|\byour order|\breceipt|\bviewed your profile|\bapply now|\beasy apply",
-        ),
-    }.items()
-}
-
-DIGEST_LINE = re.compile(
-    r"(?im)^.{0,80}\b(?:apply now|easy apply|actively recruiting|view job|see job|new job|"
-    r"posted \d+|\d+ (?:days?|hours?) ago|promoted|be an early applicant)\b"
-)
-UNSUBSCRIBE = re.compile(r"(?i)\bunsubscribe|manage (?:your )?(?:alerts|preferences|notification)")
-SCHEDULING = re.compile(
-    r"(?i)calendly\.com|goodtime\.io|\bschedul|\bavailability\b|\bbook (?:a|your) (?:slot|time)"
-)
 
 
 @dataclass(frozen=True)
@@ -166,21 +104,6 @@ def sentence_rows(texts: Sequence[str]):
     from nextround.semantic import featurize as semantic_features
 
     return semantic_features(texts, SENTENCE_RECIPE)
-
-
-# Words that put a letter in a job search at all: a "rejection" about a flat or a loan has none of them.
-JOB_CONTEXT = re.compile(
-    r"\b(?:role|position|post|jobs?|candida\w*|interview\w*|hiring|recruit\w*|talent|vacanc\w*|opening|"
-    r"employ\w*|career\w*|hire|onsite|offer|appl(?:y|ied|ying|ications?|icants?)|shortlist\w*|"
-    r"r[ée]sum[ée]|founders?)\b",
-    re.I,
-)
-
-
-def cue_counts(text: str) -> np.ndarray:
-    counts = [min(len(pattern.findall(text)), 3) / 3 for pattern in CUES.values()]
-    counts.append(min(len(JOB_CONTEXT.findall(text)), 6) / 6)
-    return np.array(counts, dtype=np.float32)
 
 
 @dataclass
@@ -320,6 +243,33 @@ def guarded(mail: Mail, row: np.ndarray, addressee: Addressee = NOBODY) -> np.nd
     return row
 
 
+def safety_net(mail: Mail, row: np.ndarray, index: int, addressee: Addressee = NOBODY) -> tuple[int, float]:
+    """A letter read as "other" that says a rejection's words about a job is kept as a status update, with
+    the rejection's low score as its confidence: a miss the user sees beats one dropped unseen."""
+    if TYPES[index] != MessageType.OTHER.value:
+        return index, float(row[index])
+    text = f"{mail.subject}\n{mail.text[:CUE_TEXT]}"
+    if (
+        CUES["rejection"].search(text)
+        and JOB_WORD.search(text)
+        and len(DIGEST_LINE.findall(mail.text)) < 2
+        and not UNSUBSCRIBE.search(mail.text)
+        and rejection_possible(mail)
+        and not addressee.someone_elses(mail)
+    ):
+        return TYPES.index(MessageType.STATUS.value), float(row[TYPES.index(MessageType.REJECTION.value)])
+    return index, float(row[index])
+
+
+def decide_for(mail: Mail, row: np.ndarray, thresholds: dict, addressee: Addressee = NOBODY):
+    """(type index, confidence) of one letter from the model's probabilities: no rejection where none can
+    be, the precision threshold, then the safety net."""
+    index, confidence = decide(guarded(mail, row, addressee), thresholds)
+    if TYPES[index] == MessageType.OTHER.value:
+        return safety_net(mail, row, index, addressee)
+    return index, confidence
+
+
 def recognise(
     mails: Sequence[Mail],
     *,
@@ -340,7 +290,7 @@ def recognise(
     for mail, row, sentences, closeness in zip(
         mails, probabilities, features.sentences, features.closeness, strict=True
     ):
-        index, confidence = decide(guarded(mail, row, addressee), thresholds)
+        index, confidence = decide_for(mail, row, thresholds, addressee)
         kind = MessageType(TYPES[index])
         readings.append(read_details(mail, kind, confidence, sentences, closeness, row, known))
     return readings

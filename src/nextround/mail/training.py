@@ -12,8 +12,8 @@ Two models, both multinomial logistic regression (lbfgs):
    remembered ones.
 Letters by one writer share habits, so every letter is scored twice: by models trained without its fold
 (5 folds by a hash of its id, sentence model included) and by models trained on the other writers only, the
-closer guess for letters written apart. The rejection threshold is the stricter of the two that reach the
-precision target; both sets of figures are printed at it.
+closer guess for letters written apart. The rejection threshold is the one at which both readings, pooled,
+reach the precision target (docs/decisions.md); both sets of figures are printed at it.
 """
 
 import argparse
@@ -35,11 +35,15 @@ WRITERS = {
     "writer A": ("written_a.jsonl",),
     "writer B": ("written_b.jsonl",),
     "writer C": ("written_c.jsonl",),
+    "writer D": ("written_d.jsonl",),
+    "writer E": ("written_e.jsonl",),
 }
 SENTENCE_REGULARISATION = 4.0
 FOLDS = 5
 INNER_FOLDS = 4
 REJECTION_PRECISION = 0.98
+SHORT_WORDS = 80  # a form letter: its figures are printed apart
+ISSUE_PRECISION = 0.97  # the issue's target, which each held-out reading must still reach
 # scikit-learn's C for the message model. Chosen on the training letters alone: holding one writer's
 # letters out whole and training on the rest, C from 4 to 64 read them about as well.
 REGULARISATION = 16.0
@@ -168,7 +172,8 @@ class Letters:
         indices = range(len(self.rows)) if indices is None else indices
         pairs = []
         for i in indices:
-            kind = MessageType(recognise.TYPES[recognise.decide(probabilities[i], thresholds)[0]])
+            index, _ = recognise.decide_for(self.mails[i], probabilities[i], thresholds, self.addressees[i])
+            kind = MessageType(recognise.TYPES[index])
             closeness = self.seed_closeness[i]
             r = recognise.read_details(
                 self.mails[i], kind, 0.0, self.prepared.sentences[i], closeness, probabilities[i], ()
@@ -178,7 +183,7 @@ class Letters:
         return evaluate.score(pairs)
 
 
-def rejection_threshold(probabilities: np.ndarray, labels: list[str]) -> float:
+def rejection_threshold(probabilities: np.ndarray, labels) -> float:
     from nextround.semantic.training import threshold_for_precision
 
     column = recognise.TYPES.index(MessageType.REJECTION.value)
@@ -186,6 +191,28 @@ def rejection_threshold(probabilities: np.ndarray, labels: list[str]) -> float:
     found = threshold_for_precision(probabilities[:, column], positive, REJECTION_PRECISION)
     # Never below an even chance: a letter the model is unsure about stays open.
     return round(max(found, 0.5), 4)
+
+
+def rejection_thresholds(letters: Letters, probabilities: np.ndarray, apart: np.ndarray) -> dict:
+    """The lowest threshold at which the letters scored by models that did not see them (5 folds) and each
+    writer's letters scored by models that saw none of that writer's, pooled, reach the precision target
+    (docs/decisions.md). When either reading alone falls below the issue's target there, the stricter of
+    the two thresholds stands: a new writer's letters are read less surely, and a wrong "rejected" costs
+    more than a miss."""
+    labels = np.array(letters.labels)
+    pooled = rejection_threshold(np.vstack([probabilities, apart]), np.concatenate([labels, labels]))
+    column = recognise.TYPES.index(MessageType.REJECTION.value)
+    positive = labels == MessageType.REJECTION.value
+
+    def precision(scores) -> float:
+        flagged = scores[:, column] >= pooled
+        return positive[flagged].mean() if flagged.any() else 1.0
+
+    if min(precision(probabilities), precision(apart)) >= ISSUE_PRECISION:
+        threshold = pooled
+    else:
+        threshold = max(rejection_threshold(probabilities, labels), rejection_threshold(apart, labels))
+    return {MessageType.REJECTION.value: threshold}
 
 
 def summary(scores) -> str:
@@ -206,15 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     writer_of = {name: writer for writer, names in WRITERS.items() for name in names}
     writers = [writer_of[name] for name in letters.files]
     apart = letters.held_out(writers)
-    # The stricter of the thresholds that reach the precision target on letters scored by models that did
-    # not see them, and on each writer's letters scored by models that saw none of that writer's: a new
-    # writer's letters are read less surely, and a wrong "rejected" costs more than a miss.
-    threshold = max(
-        rejection_threshold(probabilities, letters.labels), rejection_threshold(apart, letters.labels)
-    )
-    thresholds = {MessageType.REJECTION.value: threshold}
+    thresholds = rejection_thresholds(letters, probabilities, apart)
+    threshold = ", ".join(f"{name} {value}" for name, value in thresholds.items())
     scores = letters.scores(probabilities, thresholds)
-    print(f"cross-validated on {len(letters.rows)} letters ({FOLDS} folds), rejection threshold {threshold}:")
+    print(f"cross-validated on {len(letters.rows)} letters ({FOLDS} folds), thresholds {threshold}:")
     print("\n".join(scores.lines()))
     for name in dict.fromkeys(letters.files):
         inside = [i for i, file in enumerate(letters.files) if file == name]
@@ -225,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     for writer in dict.fromkeys(writers):
         inside = [i for i, w in enumerate(writers) if w == writer]
         print(f"  {writer}: {summary(letters.scores(apart, thresholds, inside))}")
+    short = [i for i, mail in enumerate(letters.mails) if len(mail.text.split()) <= SHORT_WORDS]
+    folds = summary(letters.scores(probabilities, thresholds, short))
+    print(f"  {SHORT_WORDS} words or fewer, 5 folds: {folds}")
+    print(f"  the same, writer held out: {summary(letters.scores(apart, thresholds, short))}")
     if args.no_write:
         return 0
     meta = {
