@@ -97,3 +97,39 @@ def test_no_risky_corpus_sentence_is_let_through():
 )
 def test_round_8_categories_come_first(text, category):
     assert check(text, "employer")[0].category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of 'she seems a bit mature for us', write down which requirement was not met.",
+        "A better note than 'not our kind of person' is the skill the exercise showed was missing.",
+        "Avoid: 'Do you have kids?' Ask instead: 'Can you cover the rota on alternate weekends?'",
+        "Write down the skill gap rather than 'too set in his ways'.",
+        "The interview guide reminds recruiters to leave out any remark about an accent.",
+        "We tell managers never to write 'young team' in a rejection.",
+        "An employer may not turn someone down because of their religion.",
+        "Rejecting a woman because she might start a family is direct sex discrimination.",
+        "Both phrases are easily read as a preference for younger people.",
+        "The post requires a Level 3 childcare qualification.",
+        "Prayer room, baby-changing and a lactation room are available to everyone in the building.",
+    ],
+)
+def test_round_9_guidance_requirements_and_facilities_pass(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Instead of a mum with toddlers, we went with someone who can travel.", "family_status"),
+        ("We chose someone younger instead of 'a seasoned hand' like you.", "age"),
+        ("We may not be able to take you on because of your accent.", "national_origin"),
+        ("He reminded the recruiters that the team was 'too female' already.", "sex"),
+        ("HM debrief: the manager wants to avoid 'complications' with a trans hire.", "gender_identity"),
+        ("With childcare to sort out, we worried about the early shifts.", "family_status"),
+    ],
+)
+def test_round_9_look_alikes_that_report_or_decide_stay_flagged(text, category):
+    assert exempt_spans(text) == ()
+    assert category in {f.category for f in check(text, "employer")}

@@ -28,7 +28,7 @@ _SAYING = (
 )
 # Words that may stand between "never" and "ask" in guidance ("never directly ask", "don't ever write");
 # not "want to", which is a manager's own reluctance ("I don't want to say it, but ...").
-_BETWEEN = r"(?:ever|directly|openly|publicly|again|anyone|anybody|candidates?|applicants?|people|them)"
+_BETWEEN = r"(?:ever|directly|openly|publicly|again|anyone|anybody|candidates?|applicants?|people|them|to)"
 _WORDING = r"(?:phrases?|words?|wording|terms?|language|expressions?|questions?)"
 # Each cue is read with quotations blanked, so a manager's quoted "don't say ..." is not a cue.
 _CUES = re.compile(
@@ -47,6 +47,13 @@ _CUES = re.compile(
             # An instruction that opens the sentence: "Replace ... with ...", "Swap ... for ..."
             r"^(?:[-*\u2022]\s*)?(?:[\w ]{1,20}:\s*)?(?:please\s+)?(?:replace|swap|rewrite|rephrase|reword)\b"
             r"[^.;!?]{1,80}\b(?:with|for|into|as)\b",
+            # A guide or a trainer telling the people who write feedback what to leave out (round 9): "the
+            # guide reminds recruiters to leave out any remark about ...", "we tell managers never to write"
+            rf"\b(?:remind|tell|train|teach|instruct|brief|coach|ask|warn)\w* (?:\w+ ){{0,2}}?(?:recruiters|managers|"
+            rf"interviewers|panels?|panellists|assessors|reviewers|hiring teams?|line managers|staff)\b"
+            rf"(?: (?:never|not) to (?:\w+ )?(?:{_SAYING}|{_WORDING})| to (?:avoid|leave out|drop|remove|skip|"
+            rf"steer clear of|refrain from) (?:any |all |the )?(?:{_SAYING}|{_WORDING}|mentions?|remarks?|"
+            rf"comments?|references?|assumptions?|jokes?|guesses|speculation)\b)",
         ]
     ),
     re.IGNORECASE,
@@ -56,7 +63,7 @@ _CUES = re.compile(
 # The company's own provision, for everyone ...
 _OWN = re.compile(
     r"\b(?:benefits|allowance|entitlement|at full pay|paid (?:leave|days?|time off)|"
-    r"we (?:offer|provide)|(?:open|available) to (?:all|every|any)|anyone can|for (?:any|every|all|each) "
+    r"we (?:offer|provide)|(?:open|available) to (?:all|every|any|everyone|everybody|anyone)|anyone can|for (?:any|every|all|each) "
     r"(?:new )?(?:parents?|staff|employees|colleagues|starters?|applicants?|candidates?))\b",
     re.IGNORECASE,
 )
@@ -83,6 +90,11 @@ _NORMATIVE = re.compile(
             r"risks? being|likely to be|potentially) (?:\w+ )?(?:unlawful|illegal|discriminatory|"
             r"against the law|prohibited|protected|a protected characteristic)\b",
             r"\b(?:amounts?|amounting) to (?:\w+ ){0,2}(?:discrimination|harassment|victimi[sz]ation)\b",
+            # "... is direct sex discrimination", "may be indirect discrimination" (round 9)
+            r"\b(?:is|are|may be|might be|can be|could be|would be|counts? as|treated as) (?:an? )?(?:form of )?"
+            r"(?:direct|indirect|unlawful|illegal) (?:\w+ ){0,2}?(?:discrimination|harassment|victimi[sz]ation)\b",
+            # "An employer may not turn someone down because of their religion" (round 9)
+            r"\b(?:may|must|should|can) ?not (?:\w+ ){1,5}?(?:because of|on (?:the )?(?:basis|grounds) of)\b",
             r"\bit is (?:\w+ )?(?:unlawful|illegal|discriminatory|against the law)\b",
             # "State law prohibits ...", "the Act protects ...", "many states ban ..."
             r"\b(?:law|laws|act|acts|statute|legislation|regulations?|ordinance|code|eeoc|title vii|adea|ada|"
@@ -130,16 +142,63 @@ _ALTERNATIVE = re.compile(
 )
 
 
+# "Rejecting a woman because she ...": a pronoun standing for anyone the law speaks of (round 9).
+_GENERIC = re.compile(
+    r"\b((?:a|an|any) (?:\w+ )?(?:woman|man|candidate|applicant|person|worker|employee|mother|father|parent)\b"
+    r"[^.;]{0,30}?\b(?:because|if|when|since|as|who|whether|that))\s+(?:she|he|her|his)\b",
+    re.IGNORECASE,
+)
+
+
+def _anyone(sentence: str) -> bool:
+    """True if the sentence is about no one in particular (see _PARTICULAR)."""
+    return not _PARTICULAR.search(_GENERIC.sub(r"\1 they", _EITHER.sub(" ", sentence)))
+
+
+# "... easily read as a preference for younger people": what a phrase signals, said of no one (round 9).
+_READ_AS = re.compile(
+    r"\b(?:read|seen|heard|taken|understood) as (?:an? )?(?:\w+ ){0,2}?(?:preference|bias|signal|code|proxy|"
+    r"discrimination|stereotype)\b",
+    re.IGNORECASE,
+)
+
+
 def _normative(sentence: str) -> bool:
     if _ALTERNATIVE.search(sentence):
         return True
-    return bool(_NORMATIVE.search(sentence)) and not _PARTICULAR.search(_EITHER.sub(" ", sentence))
-
-
-def _exempt(sentence: str) -> bool:
-    if _CUES.search(sentence) or _normative(sentence):
+    if _READ_AS.search(sentence) and _anyone(_READ_AS.sub(" ", sentence)):
         return True
-    return bool(_OWN.search(sentence)) and not _PERSON_OR_JUDGEMENT.search(sentence)
+    return bool(_NORMATIVE.search(sentence)) and _anyone(sentence)
+
+
+# A phrase in quotes named in order to replace or forbid it (round 9): "Instead of '...', write ...", "a
+# better note than '...'", "Avoid: '...' Ask instead: '...'", "... rather than '...'", "'...' can be read
+# as ...". Read with the quotes in; the sentence must still be about no one in particular, its own frame
+# words aside, so "we chose someone younger instead of 'a seasoned hand' like you" stays risky.
+_QUOTE_FRAME = re.compile(
+    "|".join(
+        [
+            r"\b(?:instead of|rather than|in place of|(?:better|safer|clearer|kinder|fairer|fuller) "
+            r"(?:\w+ ){0,2}?than|replac(?:e|ing)|swap(?:ping)?)\s*['\"]",
+            r"\b(?:avoid|don'?t|never|not|bad|wrong|before)\s*:\s*['\"]",
+            r"['\"]\s*,?\s*(?:\w+ ){0,3}?(?:should|must|can|could|may|will|might) (?:not |never )?be "
+            r"(?:avoided|read|seen|heard|taken|replaced|dropped|struck|removed|cut|reworded)\b",
+            r"\b(?:ask|say|write|try|use|put|note) instead\s*:",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_FRAME_WORDS = re.compile(r"\b(?:instead of|rather than|in place of|\w+ instead)\b", re.IGNORECASE)
+
+
+def _quoted_frame(sentence: str, blanked: str) -> bool:
+    return bool(_QUOTE_FRAME.search(sentence)) and _anyone(_FRAME_WORDS.sub(" ", blanked))
+
+
+def _exempt(sentence: str, blanked: str) -> bool:
+    if _CUES.search(blanked) or _normative(blanked) or _quoted_frame(sentence, blanked):
+        return True
+    return bool(_OWN.search(blanked)) and not _PERSON_OR_JUDGEMENT.search(blanked)
 
 
 # Every match of _CUES or _OWN contains one of these (lower case): a few substring tests spare the two
@@ -153,7 +212,9 @@ _HINTS = (
     "lawful", "illegal", "discriminat", "against the law", "prohibit", "protected", "amount", "harass",
     "victimi", " law", " act", "statute", "legislat", "regulation", "ordinance", "code", "eeoc", "title vii",
     "adea", "ada", "state", "jurisdiction", "countries", "cities", "province", "employers", "guidance",
-    "court", "tribunal", "alternative", "question", "wording", "phrasing", "version", "comment",
+    "court", "tribunal", "alternative", "better", "safer", "clearer", "kinder", "fairer", "fuller", "not",
+    "bad", "wrong", "before", "be ", "read as", "seen as", "heard as", "taken as", "understood as", "place of", "recruiters", "managers", "interviewers", "panel",
+    "assessors", "reviewers", "hiring team", "staff", "question", "wording", "phrasing", "version", "comment",
     "remark", "reference", "assum", "speculat", "joke", "guess", "record", "note", "ask", "write", "keep",
     "focus", "base", "limit", "stick", "document", "describe", "judge", "assess", "score",
 )  # fmt: skip
@@ -168,12 +229,16 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
     lowered = text.lower()
     if not any(hint in lowered for hint in _HINTS):
         return ()
-    blanked = blank_quotes(text.translate(_STRAIGHTEN))
-    if not any(pattern.search(blanked) for pattern in (_CUES, _OWN, _NORMATIVE, _ALTERNATIVE)):
-        return ()
+    straight = text.translate(_STRAIGHTEN)
+    blanked = blank_quotes(straight)
+    if not any(pattern.search(blanked) for pattern in (_CUES, _OWN, _NORMATIVE, _ALTERNATIVE, _READ_AS)):
+        if not _QUOTE_FRAME.search(straight):
+            return ()
     from nextround.semantic import split_sentences
 
-    return tuple((s.start, s.end) for s in split_sentences(blanked) if _exempt(s.text))
+    return tuple(
+        (s.start, s.end) for s in split_sentences(blanked) if _exempt(straight[s.start : s.end], s.text)
+    )
 
 
 def outside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
