@@ -48,7 +48,9 @@ FLOORS = [
     # F1 0.949 -> 0.959 and 0.843 -> 0.933, caught 0.921 -> 0.940 and 0.788 -> 0.919, safe real-style
     # feedback flagged 9.4% -> 5.9%; right category 0.921 -> 0.930 and 0.949 -> 0.934 (floor down).
     # Round 8: F1 0.908 -> 0.916, caught 0.861 -> 0.868, clean flagged 5 -> 4 of 128; real-style unchanged.
-    ("blind4", "candidate.jsonl", "candidate", 0.91, 0.87, 0.86, 0.032),
+    # Round 9 candidate rules (a second interview asked for, an invoice for the time spent, "not given a fair
+    # chance", "anything I can do to change your mind"): one risky message more, F1 0.916 -> 0.920.
+    ("blind4", "candidate.jsonl", "candidate", 0.91, 0.87, 0.87, 0.032),
     ("blind4", "real_candidate.jsonl", "candidate", 0.94, 0.87, 0.92, 0.026),
     ("blind4", "employer.jsonl", "employer", 0.95, 0.95, 0.94, 0.024),
     # Round 9 (quoted phrases named to replace or forbid them, guides telling recruiters what to leave out,
@@ -70,7 +72,9 @@ FLOORS = [
     ("blind5", "real_employer.jsonl", "employer", 0.91, 0.91, 0.92, 0.086),
     # blind6: measured once on the final round-8 models and rules.
     ("blind6", "candidate.jsonl", "candidate", 0.91, 0.91, 0.88, 0.041),
-    ("blind6", "real_candidate.jsonl", "candidate", 0.90, 0.93, 0.83, 0.023),
+    # Round 9 candidate rules, written from blind6's described misses, so optimistic: real-style hostile
+    # replies caught 73 -> 77 of 87 (0.839 -> 0.885), F1 0.901 -> 0.928, no polite message more.
+    ("blind6", "real_candidate.jsonl", "candidate", 0.92, 0.93, 0.88, 0.023),
     # Round 9, written from blind6's described employer false alarms, so these gains are optimistic: safe
     # text flagged 7 -> 4 of 130 (F1 0.939 -> 0.948) and 11 -> 5 of 97 on the real-style set (F1 0.923 ->
     # 0.952); risky caught and right category unchanged on every employer set.
