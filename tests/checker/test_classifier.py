@@ -79,6 +79,19 @@ def test_sign_offs_with_any_name_and_short_closers_are_not_read(closing):
     assert classifier.text_for_model(closing) is None
 
 
+@pytest.mark.parametrize(
+    "voicemail",
+    [
+        "Hello, it's Maria Santos returning your call. Thank you for letting me know, I appreciate it.",
+        "Hi, it's Grace, just returning your call. Thanks for telling me in person.",
+        "Hi Tom, this is Dev Patel calling you back about the analyst role. Thanks for the update.",
+    ],
+)
+def test_a_caller_saying_who_they_are_and_why_they_call_is_not_flagged(voicemail):
+    # The playbook tells people to phone; a voicemail's opener was read as resentment (blind5, blind7).
+    assert check(voicemail, "candidate") == []
+
+
 def test_a_sign_off_word_before_an_insult_is_still_read():
     assert classifier.text_for_model("Thanks, idiots.") == "Thanks, idiots."
 

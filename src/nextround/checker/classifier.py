@@ -56,11 +56,14 @@ _SIGN_OFF = re.compile(
 # A placeholder the playbook leaves for a missing name ("[your name]") is not the writer's words.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _NAME_ONLY = re.compile(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{_NAME}(?:\s{_NAME}){{0,2}}$")
-# A caller saying who they are ("Hi Hannah, it's Olive Owner.", the playbook's call scripts).
+# A caller saying who they are, and why they call ("Hi Hannah, it's Olive Owner.", "it's Grace, just
+# returning your call": the playbook's call scripts and the voicemails people leave).
 _INTRODUCTION = re.compile(
     r"^(?i:it's|it is|this is|I'm|I am|my name is)\s(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?"
     rf"{_NAME}(?:\s{_NAME}){{0,2}}"
-    r"(?:\shere|\s(?:from|at|with)\s[^.!?]{1,40})?[.!]?$"
+    r"(?:\shere|\s(?:from|at|with)\s[^.!?]{1,40})?"
+    r"(?:,?\s(?i:just\s)?(?i:returning your call|calling (?:you )?back|getting back to you)"
+    r"(?:\s(?i:about|regarding|on)\s[^.!?]{1,40})?)?[.!]?$"
 )
 
 
