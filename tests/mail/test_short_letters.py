@@ -70,6 +70,21 @@ def other_wins() -> np.ndarray:
     ("sender", "subject", "text", "kept"),
     [
         (*PROBES["three lines from a housing association"], True),
+        # No job word in the letter, but the sender is a recruitment team (probed after round 5).
+        (
+            "Recruitment Team <jobs@brightwater-housing.org.uk>",
+            "Your application",
+            "Dear applicant,\n\nSadly your application for Housing Officer has not been successful on this "
+            "occasion.\n\nBrightwater Housing",
+            True,
+        ),
+        (
+            "Brightwater Housing <noreply@brightwater-housing.org.uk>",
+            "Your application",
+            "Dear applicant,\n\nSadly your application for Housing Officer has not been successful on this "
+            "occasion.\n\nBrightwater Housing",
+            False,
+        ),
         # An allotment, a college place: "application" alone is no job.
         (
             "Millbrook Allotments <secretary@millbrookallotments.org.uk>",

@@ -243,6 +243,13 @@ def guarded(mail: Mail, row: np.ndarray, addressee: Addressee = NOBODY) -> np.nd
     return row
 
 
+def from_recruiting(mail: Mail) -> bool:
+    """Sent by a tracking system or by a recruiting team ("Recruitment Team <jobs@...>"): a short form
+    letter often names no job word but "application", which the sender then tells apart from a plot's."""
+    local = mail.from_address.rpartition("@")[0].replace(".", " ").replace("-", " ").replace("_", " ")
+    return bool(senders.classify(mail.from_address).ats or JOB_WORD.search(f"{mail.from_name} {local}"))
+
+
 def safety_net(mail: Mail, row: np.ndarray, index: int, addressee: Addressee = NOBODY) -> tuple[int, float]:
     """A letter read as "other" that says a rejection's words about a job is kept as a status update, with
     the rejection's low score as its confidence: a miss the user sees beats one dropped unseen."""
@@ -251,7 +258,7 @@ def safety_net(mail: Mail, row: np.ndarray, index: int, addressee: Addressee = N
     text = f"{mail.subject}\n{mail.text[:CUE_TEXT]}"
     if (
         CUES["rejection"].search(text)
-        and JOB_WORD.search(text)
+        and (JOB_WORD.search(text) or from_recruiting(mail))
         and len(DIGEST_LINE.findall(mail.text)) < 2
         and not UNSUBSCRIBE.search(mail.text)
         and rejection_possible(mail)
