@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from nextround.mail import evaluate
 from nextround.mail.recognise import TYPES
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -31,11 +32,9 @@ def squash(text: str) -> str:
 
 
 def problems_in(path: Path) -> list[str]:
-    with (CORPUS / "blind.jsonl").open(encoding="utf-8") as handle:
-        reference = fields(json.loads(handle.readline()))
+    reference = fields(next(evaluate.read_corpus(CORPUS / "blind.jsonl")))
     problems, ids, message_ids = [], set(), set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        row = json.loads(line)
+    for number, row in enumerate(evaluate.read_corpus(path), 1):
         where = f"{path.name} line {number}"
         if fields(row) != reference:
             problems.append(f"{where}: fields {sorted(fields(row) ^ reference)} differ from blind.jsonl")

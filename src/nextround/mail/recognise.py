@@ -252,9 +252,8 @@ def from_recruiting(mail: Mail) -> bool:
 
 def safety_net(mail: Mail, row: np.ndarray, index: int, addressee: Addressee = NOBODY) -> tuple[int, float]:
     """A letter read as "other" that says a rejection's words about a job is kept as a status update, with
-    the rejection's low score as its confidence: a miss the user sees beats one dropped unseen."""
-    if TYPES[index] != MessageType.OTHER.value:
-        return index, float(row[index])
+    the rejection's low score as its confidence: a miss the user sees beats one dropped unseen. `index` is
+    the type the letter was read as, "other" (decide_for calls this only then)."""
     text = f"{mail.subject}\n{mail.text[:CUE_TEXT]}"
     if (
         CUES["rejection"].search(text)
