@@ -47,6 +47,7 @@ def fill(username: str, applications: int, interactions: int, seed: int):
     from django.utils import timezone
 
     from nextround.core.models import Profile
+    from nextround.insights import totals
     from nextround.playbook.models import Plan, PlanStep, StepLog
     from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
     from nextround.tracker.services.facts import refresh_facts
@@ -119,8 +120,10 @@ def fill(username: str, applications: int, interactions: int, seed: int):
             ],
             batch_size=5000,
         )
-        # The facts the tracker's services keep on each application, from the history written above.
+        # The facts the tracker's services keep on each application, from the history written above, and the
+        # weekly totals the insights keep as messages are logged.
         refresh_facts(application_ids=[app.pk for app in apps])
+        totals.rebuild(owner=user)
         rejected = [app for app in apps if app.stage in ("rejected", "ghosted")]
         plans_of = Plan.objects.bulk_create(
             [

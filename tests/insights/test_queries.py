@@ -6,7 +6,8 @@ import zoneinfo
 
 import time_machine
 
-from nextround.insights import activity, queries
+from nextround.insights import activity, weekly
+from nextround.insights.counts import local_start
 from nextround.playbook.models import Plan, PlanStep
 from nextround.tracker.models import FollowUp, Interaction
 from tests.personas import PersonaTestCase, make_application, make_contact
@@ -30,10 +31,10 @@ class WeeklyActivityTests(PersonaTestCase):
     def test_database_and_python_count_random_weeks_alike_across_a_time_zone_change(self):
         tz = zoneinfo.ZoneInfo("Europe/Paris")  # summer time ends on 25 October 2026, inside the weeks
         weeks = activity.week_starts(NOW.date())
-        first = queries.local_start(weeks[0], tz)
-        span = queries.local_start(weeks[-1] + dt.timedelta(weeks=1), tz) - first
+        first = local_start(weeks[0], tz)
+        span = local_start(weeks[-1] + dt.timedelta(weeks=1), tz) - first
         rng = random.Random(11)
-        edges = [queries.local_start(week, tz) for week in weeks]
+        edges = [local_start(week, tz) for week in weeks]
 
         def when() -> dt.datetime:
             if rng.random() < 0.2:  # on a week's first instant, or just before it
@@ -102,6 +103,6 @@ class WeeklyActivityTests(PersonaTestCase):
 
         goals = activity.Goals(3, 2, 1)
         expected = activity.weekly(weeks, goals, applied, done, contacted)
-        found = activity.weekly_from_counts(weeks, goals, *queries.load_activity(self.owner, weeks, tz))
+        found = activity.weekly_from_counts(weeks, goals, *weekly.load_activity(self.owner, weeks, tz))
         self.assertEqual(found, expected)
         self.assertTrue(any(week.contacts for week in expected) and any(week.followups for week in expected))

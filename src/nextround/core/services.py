@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 
+from nextround.core.events import time_zone_changed
 from nextround.core.models import Profile, new_calendar_token, save_checked
 
 
@@ -20,7 +21,12 @@ def create_user(*, user, full_name: str = "", time_zone: str | None = None):
 @transaction.atomic
 def save_profile(*, profile: Profile) -> Profile:
     """Save the settings; an account made without a profile (`manage createsuperuser`) gets one now."""
-    return save_checked(profile)
+    stored = Profile.objects.filter(pk=profile.pk) if profile.pk else Profile.objects.none()
+    before = stored.values_list("time_zone", flat=True).first()
+    save_checked(profile)
+    if before != profile.time_zone:
+        time_zone_changed.send(sender=Profile, owner=profile.user, time_zone=profile.time_zone)
+    return profile
 
 
 @transaction.atomic

@@ -7,27 +7,24 @@ seconds to build) into the small dataclasses of `metrics`, `debrief` and `activi
 
 import datetime as dt
 import zoneinfo
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import (
     CharField,
     Count,
-    F,
-    Func,
     Q,
 )
 from django.db.models.functions import Cast
 
 from nextround.core import versions
 from nextround.core.access import profile_for
-from nextround.insights import activity, counts, debrief, metrics
+from nextround.insights import activity, counts, debrief, metrics, weekly
 from nextround.insights.counts import local_start
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
-from nextround.playbook.vocabulary import Outcome, StepKind, StepStatus
-from nextround.tracker.models import Application, FollowUp, Interaction
-from nextround.tracker.vocabulary import Direction, FollowUpStatus, Source, Stage
+from nextround.playbook.vocabulary import Outcome
+from nextround.tracker.models import Application
+from nextround.tracker.vocabulary import Source, Stage
 
 QUOTES = 10  # the most recent quotes a theme shows
 
@@ -132,8 +129,8 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
     goals = activity.Goals(
         profile.weekly_goal_applications, profile.weekly_goal_followups, profile.weekly_goal_contacts
     )
-    weeks = activity.week_starts(min(period.until or today, today), period.since)
-    week_rows = activity.weekly_from_counts(weeks, goals, *load_activity(user, weeks, tz))
+    shown = activity.week_starts(min(period.until or today, today), period.since)
+    week_rows = activity.weekly_from_counts(shown, goals, *weekly.load_activity(user, shown, tz))
     return Insights(
         period=period,
         today=today,
@@ -309,87 +306,3 @@ def load_feedback(user, ids) -> dict[int, debrief.LogFacts]:
             created,
         ) in rows
     }
-
-
-class WeekOf(Func):
-    """The Monday (as ISO text) of the week a row's date or instant falls in, worked out by the database.
-
-    Each week's end is the user's local midnight turned into an instant here (or a plain date for a date
-    field, without `tz`), so the database compares values and never converts time zones, on SQLite or
-    PostgreSQL alike. The query must keep to the weeks' rows (earlier ones would count in the first week;
-    later ones get NULL). Written as SQL text with parameters: the same
-    `Case`/`When` built a lookup per week and cost 5 ms a page, more than the queries.
-    """
-
-    output_field = CharField()
-
-    def __init__(self, field: str, weeks: list[dt.date], tz: dt.tzinfo | None = None):
-        super().__init__(F(field))
-        self.weeks, self.tz = weeks, tz
-
-    def as_sql(self, compiler, connection, **extra):
-        column, column_params = compiler.compile(self.source_expressions[0])
-        ops, arms, params = connection.ops, [], []
-        for week in self.weeks:
-            end = week + dt.timedelta(weeks=1)
-            bound = ops.adapt_datetimefield_value(local_start(end, self.tz)) if self.tz else end.isoformat()
-            arms.append(f"WHEN {column} < %s THEN %s")
-            params += [*column_params, bound, week.isoformat()]
-        return f"CASE {' '.join(arms)} ELSE NULL END", params
-
-
-def load_activity(user, weeks: list[dt.date], tz: dt.tzinfo) -> tuple[dict, dict, dict]:
-    """Per week shown: applications sent, follow-ups done, distinct people reached (4 short queries).
-
-    The database counts per week (`activity.weekly` defines the counts; a test checks both agree), so the
-    page reads a dozen rows however many messages the weeks hold.
-    """
-    if not weeks:
-        return {}, {}, {}
-    first, last = weeks[0], weeks[-1] + dt.timedelta(days=6)
-    start, end = local_start(first, tz), local_start(last + dt.timedelta(days=1), tz)
-
-    def per_week(queryset, field, count, tz=tz):
-        rows = queryset.annotate(week=WeekOf(field, weeks, tz)).values("week").annotate(n=count)
-        return {as_date(week): n for week, n in rows.values_list("week", "n").order_by() if week is not None}
-
-    applied = per_week(
-        Application.objects.filter(owner=user, applied_on__range=(first, last)).exclude(stage=Stage.SAVED),
-        "applied_on",
-        Count("pk"),
-        tz=None,
-    )
-    # A plan step done is a follow-up too: it is the follow-up after a rejection.
-    done = Counter(
-        per_week(
-            FollowUp.objects.filter(
-                owner=user, status=FollowUpStatus.DONE, completed_at__gte=start, completed_at__lt=end
-            ),
-            "completed_at",
-            Count("pk"),
-        )
-    )
-    done.update(
-        per_week(
-            PlanStep.objects.filter(owner=user, status__in=(StepStatus.DONE, StepStatus.DECLINED))
-            .filter(completed_at__gte=start, completed_at__lt=end)
-            .exclude(kind=StepKind.REFLECTION),
-            "completed_at",
-            Count("pk"),
-        )
-    )
-    contacts = per_week(
-        Interaction.contacts.through.objects.filter(
-            interaction__owner=user,
-            interaction__direction=Direction.OUTGOING,
-            interaction__occurred_at__gte=start,
-            interaction__occurred_at__lt=end,
-        ),
-        "interaction__occurred_at",
-        Count("contact_id", distinct=True),
-    )
-    return applied, dict(done), contacts
-
-
-def as_date(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

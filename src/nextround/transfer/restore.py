@@ -30,6 +30,7 @@ from nextround.core.models import Profile
 from nextround.core.services import create_user, save_profile
 from nextround.core.versions import bump
 from nextround.tracker import services as tracker
+from nextround.tracker.events import announce_restored
 from nextround.tracker.models import Application, ChecklistItem, Company, Contact, Interaction, StageChange
 from nextround.tracker.services.facts import refreshed_once
 from nextround.tracker.vocabulary import Origin
@@ -113,6 +114,7 @@ def _read(username: str, stream, reading: _Pass) -> RestoreSummary:
             with refreshed_once() if reading.write else nullcontext():
                 _restore(user, document, summary, reading)
             if reading.write:
+                announce_restored(owner=user)
                 bump(user)  # the sections the tracker does not write (plans, steps, logs) changed too
     except ValidationError as exc:
         raise RestoreProblem(f"user name “{username}”: {' '.join(exc.messages)}") from None

@@ -10,7 +10,12 @@ from django.utils import timezone
 from nextround.core.bulk import insert_links, insert_new
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
-from nextround.tracker.events import announce, follow_up_status_changed, interaction_logged
+from nextround.tracker.events import (
+    announce,
+    follow_up_status_changed,
+    interaction_logged,
+    interactions_removed,
+)
 from nextround.tracker.models import Contact, FollowUp, Interaction
 from nextround.tracker.services.facts import refresh_facts
 from nextround.tracker.vocabulary import Direction, FollowUpStatus, Origin
@@ -28,7 +33,9 @@ def log_interaction(
         raise ValidationError({"application": "Pick one of your own applications."})
     interaction.full_clean()
     before = (
-        Interaction.objects.filter(pk=interaction.pk).values_list("application_id", "direction").first()
+        Interaction.objects.filter(pk=interaction.pk)
+        .values_list("application_id", "direction", "occurred_at")
+        .first()
         if interaction.pk
         else None
     )
@@ -37,9 +44,17 @@ def log_interaction(
     bump(interaction.owner_id)
     # A message from them is an answer: the application's facts change, and so do those of the one an
     # edited message was moved away from.
-    touched = [(interaction.application_id, interaction.direction), *([before] if before else [])]
+    touched = [(interaction.application_id, interaction.direction), *([before[:2]] if before else [])]
     refresh_facts(application_ids=[pk for pk, direction in touched if direction == Direction.INCOMING])
-    announce(interaction_logged, Interaction, [interaction], owner=interaction.owner, origin=origin)
+    announce(
+        interaction_logged,
+        Interaction,
+        [interaction],
+        owner=interaction.owner,
+        origin=origin,
+        # When an edited message was one the user sent, before the edit (what it counted in may change).
+        previous=[before[2]] if before and before[1] == Direction.OUTGOING else [],
+    )
     return interaction
 
 
@@ -58,7 +73,7 @@ def record_interactions(
     refresh_facts(
         application_ids=[i.application_id for i in interactions if i.direction == Direction.INCOMING]
     )
-    announce(interaction_logged, Interaction, interactions, owner=owner, origin=origin)
+    announce(interaction_logged, Interaction, interactions, owner=owner, origin=origin, previous=[])
     return interactions
 
 
@@ -66,9 +81,16 @@ def record_interactions(
 def delete_interaction(*, interaction: Interaction) -> None:
     bump(interaction.owner_id)
     application_id, direction = interaction.application_id, interaction.direction
+    gone = Interaction(
+        pk=interaction.pk,
+        owner_id=interaction.owner_id,
+        direction=interaction.direction,
+        occurred_at=interaction.occurred_at,
+    )
     interaction.delete()
     if direction == Direction.INCOMING:
         refresh_facts(application_ids=[application_id])
+    announce(interactions_removed, Interaction, [gone], owner=interaction.owner, origin=Origin.USER)
 
 
 @transaction.atomic

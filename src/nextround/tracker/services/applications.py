@@ -13,8 +13,15 @@ from nextround.core.bulk import insert_new
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
-from nextround.tracker.events import announce, application_created, stage_changed
-from nextround.tracker.models import Application, ApplicationContact, ChecklistItem, Contact, StageChange
+from nextround.tracker.events import announce, application_created, interactions_removed, stage_changed
+from nextround.tracker.models import (
+    Application,
+    ApplicationContact,
+    ChecklistItem,
+    Contact,
+    Interaction,
+    StageChange,
+)
 from nextround.tracker.services.facts import refresh_facts, set_first_facts
 from nextround.tracker.vocabulary import Origin, Stage
 
@@ -119,7 +126,10 @@ def update_applications(*, applications: list[Application], fields: list[str]) -
 def delete_application(*, application: Application) -> None:
     """Delete an application with its history, interactions, follow-ups and plan; its contacts stay."""
     bump(application.owner_id)
+    fields = ("pk", "owner", "direction", "occurred_at")
+    interactions = list(Interaction.objects.filter(application=application).only(*fields))
     application.delete()
+    announce(interactions_removed, Interaction, interactions, owner=application.owner, origin=Origin.USER)
 
 
 @transaction.atomic

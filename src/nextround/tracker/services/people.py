@@ -8,8 +8,8 @@ from nextround.core.bulk import insert_new
 from nextround.core.errors import Refused
 from nextround.core.models import save_checked
 from nextround.core.versions import bump
-from nextround.tracker.events import announce, contact_changed, contact_created
-from nextround.tracker.models import Application, ApplicationContact, Company, Contact
+from nextround.tracker.events import announce, contact_changed, contact_created, interactions_removed
+from nextround.tracker.models import Application, ApplicationContact, Company, Contact, Interaction
 from nextround.tracker.services.applications import BATCH, link_contact, save_new_company
 from nextround.tracker.vocabulary import Origin
 
@@ -88,7 +88,9 @@ def save_contacts(
 def delete_contact(*, contact: Contact) -> None:
     """Delete a contact with their follow-ups; interactions stay on the timeline without their name."""
     bump(contact.owner_id)
+    interactions = list(contact.interactions.only("pk", "owner", "direction", "occurred_at"))
     contact.delete()
+    announce(interactions_removed, Interaction, interactions, owner=contact.owner, origin=Origin.USER)
 
 
 @transaction.atomic
