@@ -49,6 +49,7 @@ def fill(username: str, applications: int, interactions: int, seed: int):
     from nextround.core.models import Profile
     from nextround.insights import totals
     from nextround.playbook.models import Plan, PlanStep, StepLog
+    from nextround.playbook.services.facts import refresh_plan_facts
     from nextround.tracker.models import Application, Company, Contact, Interaction, StageChange
     from nextround.tracker.services.facts import refresh_facts
 
@@ -170,6 +171,8 @@ def fill(username: str, applications: int, interactions: int, seed: int):
             ],
             batch_size=5000,
         )
+        # The debrief counts the playbook keeps on each plan as its steps and logs change.
+        refresh_plan_facts(plan_ids=[plan.pk for plan in plans_of])
     return user
 
 

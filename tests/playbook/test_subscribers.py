@@ -47,6 +47,7 @@ def announcements():
         def receive(sender, *, owner, origin, **rows):
             rows.pop("signal")
             rows.pop("fields", None)
+            rows.pop("previous", None)
             (listed,) = rows.values()
             heard.append((name, origin, len(listed)))
 

@@ -103,7 +103,14 @@ VERSION_1 = {
 # Kept per user but not part of the export, on purpose: uploads waiting between import steps.
 # The mailbox (its app password is never exported) and the mail review queue: what accepting a letter did
 # (the stage move, the logged letter, the contact) is in the tracker's sections.
-NOT_EXPORTED_MODELS = {"transfer.upload", "transfer.importjob", "mail.mailaccount", "mail.mailmessage"}
+# The insights' weekly totals are worked out from the messages (again after a restore), like the facts.
+NOT_EXPORTED_MODELS = {
+    "transfer.upload",
+    "transfer.importjob",
+    "mail.mailaccount",
+    "mail.mailmessage",
+    "insights.peopleweek",
+}
 # Profile settings that stay with the installation: the calendar token is new after a restore; applying
 # rejections from mail automatically goes with the mailbox, which is not exported either.
 NOT_EXPORTED_PROFILE = {"id", "user", "calendar_token", "apply_rejections_automatically"}

@@ -97,6 +97,48 @@ def debrief(plans: list[PlanFacts], steps: list[StepFacts], logs: list[LogFacts]
     )
 
 
+@dataclass(frozen=True)
+class PlanTotals:
+    """The counts of the plans of one kind, summed over a period: the playbook keeps each plan's on its row
+    (`playbook/services/facts.py`, counted as `debrief` counts the steps and logs; a test compares both)."""
+
+    kind: str  # a PlanKind
+    plans: int
+    steps_total: int = 0
+    steps_done: int = 0
+    steps_skipped: int = 0
+    references_debriefed: int = 0
+    networking_added: int = 0
+    calls: int = 0
+    declined: int = 0
+    feedback: int = 0
+    referrals: int = 0
+
+
+def from_totals(rows: list[PlanTotals]) -> Debrief:
+    """`debrief`, from the counts kept on the plans instead of their steps and logs."""
+
+    def total(name: str) -> int:
+        return sum(getattr(row, name) for row in rows)
+
+    declined, feedback, referrals = total("declined"), total("feedback"), total("referrals")
+    return Debrief(
+        plans=total("plans"),
+        rejection_plans=sum(row.plans for row in rows if row.kind == PlanKind.REJECTION),
+        ghosted_plans=sum(row.plans for row in rows if row.kind == PlanKind.GHOSTED),
+        steps=total("steps_total"),
+        steps_done=total("steps_done"),
+        steps_skipped=total("steps_skipped"),
+        calls=total("calls"),
+        asked=declined + feedback + referrals,
+        declined=declined,
+        feedback=feedback,
+        referrals=referrals,
+        references_debriefed=total("references_debriefed"),
+        networking_added=total("networking_added"),
+    )
+
+
 @dataclass
 class Theme:
     tag: Tag

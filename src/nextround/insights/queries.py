@@ -13,6 +13,7 @@ from django.db.models import (
     CharField,
     Count,
     Q,
+    Sum,
 )
 from django.db.models.functions import Cast
 
@@ -21,7 +22,8 @@ from nextround.core.access import profile_for
 from nextround.insights import activity, counts, debrief, metrics, weekly
 from nextround.insights.counts import local_start
 from nextround.playbook import content
-from nextround.playbook.models import Plan, PlanStep, StepLog
+from nextround.playbook.models import Plan, StepLog
+from nextround.playbook.services import facts as plan_facts
 from nextround.playbook.vocabulary import Outcome
 from nextround.tracker.models import Application
 from nextround.tracker.vocabulary import Source, Stage
@@ -123,7 +125,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
         ),
     )
 
-    plans, steps, outcomes, feedback = load_playbook(user, period, tz)
+    summary, feedback = load_playbook(user, period, tz)
     vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
 
     goals = activity.Goals(
@@ -140,7 +142,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
         answer=counts.waits(user, sent, "first_answer_at", tz),
         decision=counts.waits(user, sent, "decided_at", tz),
         waiting=metrics.waiting_without_answer(stale, today, tz),
-        debrief=debrief.debrief(plans, steps, outcomes),
+        debrief=summary,
         themes=with_words(user, debrief.themes(feedback, vocabulary, quotes=QUOTES)),
         weeks=week_rows,
         weekly_summary=activity.summary(week_rows),
@@ -184,47 +186,31 @@ def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.App
     ]
 
 
-def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
-    """Plans decided in the period, counted by kind; their steps and logs counted by what the debrief
-    needs; and the feedback logs in full for the themes (4 queries, short answers however big the search)."""
+def load_playbook(
+    user, period: metrics.Period, tz: dt.tzinfo
+) -> tuple[debrief.Debrief, list[debrief.LogFacts]]:
+    """The debrief, summed from the counts each plan decided in the period keeps (one query, a row per kind),
+    and the feedback logs of those plans for the themes (one narrow query)."""
     plans_qs = Plan.objects.filter(owner=user)
     if period.since:
         plans_qs = plans_qs.filter(decided_at__gte=local_start(period.since, tz))
     if period.until:
         plans_qs = plans_qs.filter(decided_at__lt=local_start(period.until + dt.timedelta(days=1), tz))
-    plans = [
-        debrief.PlanFacts(kind, count)
-        for kind, count in plans_qs.values("kind").annotate(n=Count("pk")).values_list("kind", "n").order_by()
-    ]
-    if not plans:
-        return [], [], [], []
-    # For a period, steps and logs are found through its plans (an owner filter of their own made SQLite scan
-    # all of the user's steps instead of looking each plan up); for all time, simply by owner.
-    dated = period.since or period.until
-    steps_qs = (
-        PlanStep.objects.filter(plan__in=plans_qs.values("pk"))
-        if dated
-        else PlanStep.objects.filter(owner=user)
+    kept = plans_qs.values("kind").annotate(
+        plans=Count("pk"), **{name: Sum(name) for name in plan_facts.FIELDS}
     )
-    steps = [
-        debrief.StepFacts(*row)
-        for row in steps_qs.values("kind", "channel", "status")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "channel", "status", "n")
-        .order_by()
-    ]
+    summary = debrief.from_totals(
+        [debrief.PlanTotals(**row) for row in kept.values("kind", "plans", *plan_facts.FIELDS).order_by()]
+    )
+    if not summary.plans:
+        return summary, []
+    # For a period, logs are found through its plans (an owner filter of their own made SQLite scan all of
+    # the user's logs instead of looking each plan up); for all time, simply by owner.
     logs_qs = (
         StepLog.objects.filter(step__plan__in=plans_qs.values("pk"))
-        if dated
+        if period.since or period.until
         else StepLog.objects.filter(owner=user)
     )
-    outcomes = [
-        debrief.LogFacts(outcome=outcome, step_kind="", interaction_kind=kind or "", count=count)
-        for outcome, kind, count in logs_qs.values("outcome", "interaction__kind")
-        .annotate(n=Count("pk"))
-        .values_list("outcome", "interaction__kind", "n")
-        .order_by()
-    ]
     # Every feedback log counts in the themes, but only the quotes drawn are read in full (`with_words`).
     feedback_rows = (
         logs_qs.filter(outcome=Outcome.FEEDBACK)
@@ -242,7 +228,7 @@ def load_playbook(user, period: metrics.Period, tz: dt.tzinfo):
         )
         for pk, tags, occurred, created in feedback_rows
     ]
-    return plans, steps, outcomes, feedback
+    return summary, feedback
 
 
 def with_words(user, themes: debrief.Themes) -> debrief.Themes:

@@ -17,6 +17,17 @@ class Plan(OwnedModel):
     learned = models.TextField("what I learned", blank=True, max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True)
     refreshed_at = models.DateTimeField(auto_now=True)
+    # What was done with it, counted over its steps and logs and kept by `services/facts.py` whenever they
+    # change, so the insights sum these per period instead of counting every step and log.
+    steps_total = models.PositiveIntegerField(default=0, editable=False)
+    steps_done = models.PositiveIntegerField(default=0, editable=False)
+    steps_skipped = models.PositiveIntegerField(default=0, editable=False)
+    references_debriefed = models.PositiveIntegerField(default=0, editable=False)
+    networking_added = models.PositiveIntegerField(default=0, editable=False)
+    calls = models.PositiveIntegerField(default=0, editable=False)
+    declined = models.PositiveIntegerField(default=0, editable=False)
+    feedback = models.PositiveIntegerField(default=0, editable=False)
+    referrals = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

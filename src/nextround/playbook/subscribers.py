@@ -8,9 +8,10 @@ plan page offers to start one).
 """
 
 from nextround.playbook import services
+from nextround.playbook.models import Plan, StepLog
 from nextround.tracker import events
 from nextround.tracker.models import Contact
-from nextround.tracker.vocabulary import FollowUpOrigin, FollowUpStatus, Origin, Stage
+from nextround.tracker.vocabulary import FollowUpOrigin, FollowUpStatus, InteractionKind, Origin, Stage
 
 # The contact fields that decide their keep-in-touch reminder.
 NETWORKING_FIELDS = frozenset({"keep_in_touch", "keep_in_touch_days"})
@@ -25,6 +26,8 @@ def connect() -> None:
     )
     events.contact_created.connect(contact_created, dispatch_uid="playbook.contact_created")
     events.contact_changed.connect(contact_changed, dispatch_uid="playbook.contact_changed")
+    events.interactions_removed.connect(interactions_removed, dispatch_uid="playbook.interactions_removed")
+    events.history_restored.connect(history_restored, dispatch_uid="playbook.history_restored")
 
 
 def application_created(sender, *, owner, applications, origin, **kwargs) -> None:
@@ -44,12 +47,31 @@ def stage_changed(sender, *, owner, changes, origin, **kwargs) -> None:
 
 
 def interaction_logged(sender, *, owner, interactions, origin, **kwargs) -> None:
-    """Talking to someone on the networking list counts as keeping in touch: push their reminder back."""
+    """Talking to someone on the networking list counts as keeping in touch: push their reminder back. A
+    logged step whose message changed kind (a call) changes its plan's counts."""
     if origin == Origin.RESTORE:
         return
+    services.refresh_plan_facts(
+        plan_ids=StepLog.objects.filter(owner=owner, interaction__in=interactions).values_list(
+            "step__plan_id", flat=True
+        )
+    )
     people = Contact.objects.filter(owner=owner, keep_in_touch=True, interactions__in=interactions)
     for contact in people.distinct().order_by("pk"):
         services.sync_keep_in_touch(contact=contact)
+
+
+def interactions_removed(sender, *, owner, interactions, origin, **kwargs) -> None:
+    """A deleted call no longer counts as a call made on the plans that logged it (their logs lost it)."""
+    if any(interaction.kind == InteractionKind.CALL for interaction in interactions):
+        services.refresh_plan_facts(
+            plan_ids=Plan.objects.filter(owner=owner, calls__gt=0).values_list("pk", flat=True)
+        )
+
+
+def history_restored(sender, *, owner, **kwargs) -> None:
+    """A restore writes plans, steps and logs as the export held them: count each plan's once, at the end."""
+    services.refresh_plan_facts(plan_ids=Plan.objects.filter(owner=owner).values_list("pk", flat=True))
 
 
 def follow_up_status_changed(sender, *, owner, follow_ups, origin, **kwargs) -> None:

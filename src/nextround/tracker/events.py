@@ -17,8 +17,9 @@ and a list of the rows (one send per batch: a single action sends a list of one)
                               `change.application` is loaded for USER and IMPORT moves
     interaction_logged        interactions=[Interaction]   new or edited, their contacts already set;
                               previous=[datetime]: when the edited ones happened before the edit
-    interactions_removed      interactions=[Interaction]   as they were: deleted (one by one, or with their
-                              application), or that lost a person (a deleted contact)
+    interactions_removed      interactions=[Interaction]   as they were (id, kind, direction, moment): deleted
+                              (one by one, or with their application), or that lost a person (a deleted
+                              contact)
     follow_up_status_changed  follow_ups=[FollowUp]     done, dismissed, snoozed or reopened
     contact_created           contacts=[Contact]
     contact_changed           contacts=[Contact], fields=[names of the fields written] or None for all

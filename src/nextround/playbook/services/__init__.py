@@ -3,9 +3,10 @@
 The playbook hears about the tracker's writes through `subscribers` (connected in `apps.py`); it writes
 tracker rows (interactions, reminders, checklist items, a contact joining the networking list) only
 through the tracker's services, like every other path. One module per part: `plans`, `steps`,
-`keep_in_touch`; callers use this package.
+`keep_in_touch`, `facts` (each plan's debrief counts, kept on its row); callers use this package.
 """
 
+from nextround.playbook.services.facts import refresh_plan_facts
 from nextround.playbook.services.keep_in_touch import add_to_networking_list, sync_keep_in_touch
 from nextround.playbook.services.plans import (
     PLAN_STAGES,
@@ -38,6 +39,7 @@ __all__ = [
     "on_stage_change",
     "record_feedback",
     "refresh_plan",
+    "refresh_plan_facts",
     "save_draft",
     "save_reflection",
     "set_step_status",

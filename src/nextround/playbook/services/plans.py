@@ -16,6 +16,7 @@ from nextround.core.errors import Refused
 from nextround.core.versions import bump
 from nextround.playbook import content, engine
 from nextround.playbook.models import Plan, PlanStep
+from nextround.playbook.services.facts import refresh_plan_facts
 from nextround.playbook.services.steps import set_step_status
 from nextround.playbook.situation import situation_for
 from nextround.playbook.vocabulary import PlanKind, StepKind, StepStatus
@@ -135,6 +136,7 @@ def sync_steps(*, plan: Plan, specs: list[engine.StepSpec], floor: dt.date | Non
         untouched = step.status == StepStatus.TODO and not step.draft and not step.logs.exists()
         if untouched:
             step.delete()
+    refresh_plan_facts(plan_ids=[plan.pk])
 
 
 @transaction.atomic

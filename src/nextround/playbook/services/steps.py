@@ -12,6 +12,7 @@ from nextround.core.errors import Refused
 from nextround.core.versions import bump
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
+from nextround.playbook.services.facts import refresh_plan_facts
 from nextround.playbook.services.keep_in_touch import add_to_networking_list
 from nextround.playbook.vocabulary import Outcome, StepChannel, StepKind, StepStatus
 from nextround.tracker import services as tracker
@@ -29,6 +30,7 @@ def set_step_status(*, step: PlanStep, status: str) -> PlanStep:
     step.completed_at = timezone.now() if status != StepStatus.TODO else None
     step.save(update_fields=["status", "completed_at"])
     bump(step.owner_id)
+    refresh_plan_facts(plan_ids=[step.plan_id])
     # Accepting the "add to your networking list" offer is what marks that step done.
     if step.kind == StepKind.NETWORK and status == StepStatus.DONE and step.contact_id:
         add_to_networking_list(contact=step.contact)
@@ -100,6 +102,8 @@ def log_step(
         set_step_status(step=step, status=StepStatus.DECLINED)
     elif outcome != Outcome.NO_ANSWER:
         set_step_status(step=step, status=StepStatus.DONE)
+    else:
+        refresh_plan_facts(plan_ids=[step.plan_id])
     return log
 
 
@@ -127,13 +131,16 @@ def record_feedback(
     log.full_clean()
     log.save()
     bump(plan.owner_id)
+    refresh_plan_facts(plan_ids=[plan.pk])
     return log
 
 
 @transaction.atomic
 def delete_feedback(*, log: StepLog) -> None:
     bump(log.owner_id)
+    plan_id = PlanStep.objects.filter(pk=log.step_id).values_list("plan_id", flat=True).first()
     log.delete()
+    refresh_plan_facts(plan_ids=[plan_id] if plan_id else [])
 
 
 @transaction.atomic

@@ -84,6 +84,7 @@ def delete_interaction(*, interaction: Interaction) -> None:
     gone = Interaction(
         pk=interaction.pk,
         owner_id=interaction.owner_id,
+        kind=interaction.kind,
         direction=interaction.direction,
         occurred_at=interaction.occurred_at,
     )

@@ -126,7 +126,7 @@ def update_applications(*, applications: list[Application], fields: list[str]) -
 def delete_application(*, application: Application) -> None:
     """Delete an application with its history, interactions, follow-ups and plan; its contacts stay."""
     bump(application.owner_id)
-    fields = ("pk", "owner", "direction", "occurred_at")
+    fields = ("pk", "owner", "kind", "direction", "occurred_at")
     interactions = list(Interaction.objects.filter(application=application).only(*fields))
     application.delete()
     announce(interactions_removed, Interaction, interactions, owner=application.owner, origin=Origin.USER)

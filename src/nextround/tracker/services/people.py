@@ -88,7 +88,7 @@ def save_contacts(
 def delete_contact(*, contact: Contact) -> None:
     """Delete a contact with their follow-ups; interactions stay on the timeline without their name."""
     bump(contact.owner_id)
-    interactions = list(contact.interactions.only("pk", "owner", "direction", "occurred_at"))
+    interactions = list(contact.interactions.only("pk", "owner", "kind", "direction", "occurred_at"))
     contact.delete()
     announce(interactions_removed, Interaction, interactions, owner=contact.owner, origin=Origin.USER)
 
