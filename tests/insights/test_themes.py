@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextround.insights import debrief, metrics, queries
+from nextround.insights.feedback import load_feedback
 from nextround.playbook import content
 from nextround.playbook.models import Plan, PlanStep, StepLog
 from nextround.playbook.services import delete_feedback, log_step, record_feedback
@@ -31,7 +32,7 @@ feedback = st.tuples(
 def reference(owner, quotes: int) -> debrief.Themes:
     """Every feedback log read in full, as the page did before, then cut to what the page draws."""
     ids = StepLog.objects.filter(owner=owner, outcome="feedback").values_list("pk", flat=True)
-    logs = list(queries.load_feedback(owner, list(ids)).values())
+    logs = list(load_feedback(owner, list(ids)).values())
     vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
     themes = debrief.themes(logs, vocabulary)
     for theme in themes.actionable + themes.not_actionable:

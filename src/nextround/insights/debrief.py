@@ -6,6 +6,7 @@ actionable come from the playbook's content file, passed in as `vocabulary`.
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from nextround.playbook.vocabulary import Outcome, PlanKind, StepKind, StepStatus
@@ -188,6 +189,11 @@ def themes(logs: list[LogFacts], vocabulary: list[Tag], *, quotes: int | None = 
             untagged_count += 1
             if quotes is None or len(untagged) < quotes:
                 untagged.append(log)
+    return _split(by_tag, vocabulary, untagged, len(feedback), untagged_count)
+
+
+def _split(by_tag: dict, vocabulary: list[Tag], untagged: list, feedback: int, untagged_count: int) -> Themes:
+    """The themes mentioned, most mentioned first (ties in the vocabulary's order), by what one can act on."""
     order = {tag.key: index for index, tag in enumerate(vocabulary)}
     found = sorted(
         (theme for theme in by_tag.values() if theme.count),
@@ -197,6 +203,51 @@ def themes(logs: list[LogFacts], vocabulary: list[Tag], *, quotes: int | None = 
         actionable=[theme for theme in found if theme.tag.actionable],
         not_actionable=[theme for theme in found if not theme.tag.actionable],
         untagged=untagged,
-        feedback=len(feedback),
+        feedback=feedback,
         untagged_count=untagged_count,
     )
+
+
+def mentions(
+    lists: list[tuple[tuple[str, ...], int]], vocabulary: list[Tag]
+) -> tuple[dict[str, int], int, int]:
+    """Logs per known tag (a log counts once per tag), logs with no known tag, and logs in all, from the
+    number of logs holding each tag list."""
+    known = {tag.key for tag in vocabulary}
+    counts: Counter = Counter()
+    untagged = total = 0
+    for tags, n in lists:
+        found = [key for key in dict.fromkeys(tags) if key in known]
+        counts.update(dict.fromkeys(found, n))
+        untagged += 0 if found else n
+        total += n
+    return dict(counts), untagged, total
+
+
+def themes_from_counts(
+    counts: dict[str, int],
+    untagged_count: int,
+    feedback: int,
+    newest_first: Iterable[LogFacts],
+    vocabulary: list[Tag],
+    *,
+    quotes: int,
+) -> Themes:
+    """`themes`, from the mentions already counted per tag and the logs newest first, read only until every
+    theme (and the untagged) holds its `quotes` most recent quotes."""
+    by_tag = {tag.key: Theme(tag, count=counts.get(tag.key, 0)) for tag in vocabulary}
+    wanted = {key: min(quotes, theme.count) for key, theme in by_tag.items()}
+    untagged: list[LogFacts] = []
+    missing = sum(wanted.values()) + min(quotes, untagged_count)
+    for log in newest_first:
+        if not missing:
+            break
+        known = [key for key in dict.fromkeys(log.tags) if key in by_tag]
+        for key in known:
+            if len(by_tag[key].quotes) < wanted[key]:
+                by_tag[key].quotes.append(log)
+                missing -= 1
+        if not known and len(untagged) < min(quotes, untagged_count):
+            untagged.append(log)
+            missing -= 1
+    return _split(by_tag, vocabulary, untagged, feedback, untagged_count)

@@ -10,17 +10,17 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.db.models import (
-    CharField,
     Count,
     Q,
+    QuerySet,
     Sum,
 )
-from django.db.models.functions import Cast
 
 from nextround.core import versions
 from nextround.core.access import profile_for
-from nextround.insights import activity, counts, debrief, metrics, weekly
+from nextround.insights import activity, counts, debrief, feedback, metrics, weekly
 from nextround.insights.counts import local_start
+from nextround.insights.rows import as_text, instant
 from nextround.playbook import content
 from nextround.playbook.models import Plan, StepLog
 from nextround.playbook.services import facts as plan_facts
@@ -78,24 +78,6 @@ class Insights:
         }
 
 
-def as_text(expression) -> Cast:
-    """Read a date-time as ISO text, to be parsed by `instant`.
-
-    Django's per-value date-time converter costs a few microseconds, and a big search reads tens of
-    thousands of them: it was the largest part of the page's time. SQLite stores UTC text and PostgreSQL
-    prints the offset (the connection's time zone is UTC), so `fromisoformat` reads both.
-    """
-    return Cast(expression, output_field=CharField())
-
-
-def instant(value) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    if "+" not in value[19:] and "-" not in value[19:]:  # SQLite's UTC text has no offset
-        value += "+00:00"  # 8 times quicker than parsing and then replacing the time zone
-    return dt.datetime.fromisoformat(value)
-
-
 def insights_for(user, period: metrics.Period, today: dt.date) -> Insights:
     """The page's numbers, kept in the cache under the user's data version (`core.versions`).
 
@@ -125,7 +107,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
         ),
     )
 
-    summary, feedback = load_playbook(user, period, tz)
+    summary, logs = load_playbook(user, period, tz)
     vocabulary = [debrief.Tag(tag["key"], tag["label"], tag["actionable"]) for tag in content.load().tags]
 
     goals = activity.Goals(
@@ -143,7 +125,7 @@ def compute_insights(user, period: metrics.Period, today: dt.date) -> Insights:
         decision=counts.waits(user, sent, "decided_at", tz),
         waiting=metrics.waiting_without_answer(stale, today, tz),
         debrief=summary,
-        themes=with_words(user, debrief.themes(feedback, vocabulary, quotes=QUOTES)),
+        themes=feedback.load_themes(user, logs, vocabulary, quotes=QUOTES),
         weeks=week_rows,
         weekly_summary=activity.summary(week_rows),
         goals=goals,
@@ -186,11 +168,9 @@ def load_applications(user, where: Q, *, names: bool = True) -> list[metrics.App
     ]
 
 
-def load_playbook(
-    user, period: metrics.Period, tz: dt.tzinfo
-) -> tuple[debrief.Debrief, list[debrief.LogFacts]]:
+def load_playbook(user, period: metrics.Period, tz: dt.tzinfo) -> tuple[debrief.Debrief, QuerySet | None]:
     """The debrief, summed from the counts each plan decided in the period keeps (one query, a row per kind),
-    and the feedback logs of those plans for the themes (one narrow query)."""
+    and the feedback logs of those plans for the themes (a query, not yet run; None without plans)."""
     plans_qs = Plan.objects.filter(owner=user)
     if period.since:
         plans_qs = plans_qs.filter(decided_at__gte=local_start(period.since, tz))
@@ -203,7 +183,7 @@ def load_playbook(
         [debrief.PlanTotals(**row) for row in kept.values("kind", "plans", *plan_facts.FIELDS).order_by()]
     )
     if not summary.plans:
-        return summary, []
+        return summary, None
     # For a period, logs are found through its plans (an owner filter of their own made SQLite scan all of
     # the user's logs instead of looking each plan up); for all time, simply by owner.
     logs_qs = (
@@ -211,84 +191,4 @@ def load_playbook(
         if period.since or period.until
         else StepLog.objects.filter(owner=user)
     )
-    # Every feedback log counts in the themes, but only the quotes drawn are read in full (`with_words`).
-    feedback_rows = (
-        logs_qs.filter(outcome=Outcome.FEEDBACK)
-        .values_list("pk", "tags", as_text("interaction__occurred_at"), as_text("created_at"))
-        .order_by()
-    )
-    feedback = [
-        debrief.LogFacts(
-            outcome=Outcome.FEEDBACK,
-            step_kind="",
-            interaction_kind="",
-            tags=tuple(tags or ()),
-            at=instant(occurred or created),
-            id=pk,
-        )
-        for pk, tags, occurred, created in feedback_rows
-    ]
-    return summary, feedback
-
-
-def with_words(user, themes: debrief.Themes) -> debrief.Themes:
-    """The quotes the themes kept, read in full (words, who said them, where) in one query."""
-    kept = [
-        *themes.untagged,
-        *(q for theme in themes.actionable + themes.not_actionable for q in theme.quotes),
-    ]
-    full = load_feedback(user, {log.id for log in kept})
-    for theme in themes.actionable + themes.not_actionable:
-        theme.quotes = [full[log.id] for log in theme.quotes]
-    themes.untagged = [full[log.id] for log in themes.untagged]
-    return themes
-
-
-def load_feedback(user, ids) -> dict[int, debrief.LogFacts]:
-    rows = (
-        StepLog.objects.filter(owner=user, pk__in=ids)
-        .values_list(
-            "pk",
-            "outcome",
-            "step__kind",
-            "interaction__kind",
-            "tags",
-            "words",
-            "said_by__name",
-            "step__plan__application__company__name",
-            "step__plan__application__role_title",
-            "step__plan__application_id",
-            as_text("interaction__occurred_at"),
-            as_text("created_at"),
-        )
-        .order_by()
-    )
-    return {
-        pk: debrief.LogFacts(
-            outcome=outcome,
-            step_kind=kind,
-            interaction_kind=channel,
-            tags=tuple(tags or ()),
-            words=words,
-            said_by=said_by or "",
-            company=company,
-            role=role,
-            application_id=app_id,
-            at=instant(occurred or created),
-            id=pk,
-        )
-        for (
-            pk,
-            outcome,
-            kind,
-            channel,
-            tags,
-            words,
-            said_by,
-            company,
-            role,
-            app_id,
-            occurred,
-            created,
-        ) in rows
-    }
+    return summary, logs_qs.filter(outcome=Outcome.FEEDBACK)
