@@ -53,16 +53,30 @@ def _sent(owner):
     )
 
 
+def _lock(owner) -> str | None:
+    """The zone `owner`'s weeks are kept in, with their row locked until the writing transaction ends: two
+    writes of one person's messages (two tabs, a mail sync) then recount one after the other, the second
+    seeing the first's messages (PostgreSQL; SQLite lets one writer in at a time anyway)."""
+    kept = WeeklyTotals.objects.select_for_update().filter(owner_id=owner_id(owner))
+    return kept.values_list("time_zone", flat=True).first()
+
+
 def rebuild(*, owner, time_zone: str | None = None) -> None:
     """Work out every week of `owner` again, in their time zone (or `time_zone`, the one just chosen)."""
+    _lock(owner)
     time_zone = time_zone or time_zone_of(owner)
     counted = people_per_week(
         _sent(owner).values_list("interaction__occurred_at", "contact_id").order_by(),
         zoneinfo.ZoneInfo(time_zone),
     )
-    PeopleWeek.objects.filter(owner_id=owner_id(owner)).delete()
+    PeopleWeek.objects.filter(owner_id=owner_id(owner)).exclude(week__in=list(counted)).delete()
     _store(owner, counted)
-    WeeklyTotals.objects.update_or_create(owner_id=owner_id(owner), defaults={"time_zone": time_zone})
+    WeeklyTotals.objects.bulk_create(
+        [WeeklyTotals(owner_id=owner_id(owner), time_zone=time_zone)],
+        update_conflicts=True,
+        unique_fields=["owner"],
+        update_fields=["time_zone"],
+    )
 
 
 def recount(*, owner, moments: Iterable[dt.datetime]) -> None:
@@ -70,9 +84,8 @@ def recount(*, owner, moments: Iterable[dt.datetime]) -> None:
     moments = [moment for moment in moments if moment is not None]
     if not moments:
         return
+    kept_in = _lock(owner)
     time_zone = time_zone_of(owner)
-    kept = WeeklyTotals.objects.filter(owner_id=owner_id(owner))
-    kept_in = kept.values_list("time_zone", flat=True).first()
     tz = zoneinfo.ZoneInfo(time_zone)
     weeks = sorted({monday(moment.astimezone(tz).date()) for moment in moments})
     if kept_in != time_zone or len(weeks) > MOST_WEEKS_RECOUNTED:
@@ -83,11 +96,17 @@ def recount(*, owner, moments: Iterable[dt.datetime]) -> None:
         start, end = local_start(week, tz), local_start(week + dt.timedelta(weeks=1), tz)
         in_week = _sent(owner).filter(interaction__occurred_at__gte=start, interaction__occurred_at__lt=end)
         counted[week] = in_week.aggregate(n=Count("contact_id", distinct=True))["n"]
-    PeopleWeek.objects.filter(owner_id=owner_id(owner), week__in=weeks).delete()
     _store(owner, counted)
 
 
 def _store(owner, counted: dict[dt.date, int]) -> None:
+    """Write these weeks' counts (a week with nobody loses its row); an upsert, so that a week written by
+    another transaction meanwhile is updated, not a broken unique constraint."""
+    empty = [week for week, n in counted.items() if not n]
+    PeopleWeek.objects.filter(owner_id=owner_id(owner), week__in=empty).delete()
     PeopleWeek.objects.bulk_create(
-        [PeopleWeek(owner_id=owner_id(owner), week=week, people=n) for week, n in counted.items() if n]
+        [PeopleWeek(owner_id=owner_id(owner), week=week, people=n) for week, n in counted.items() if n],
+        update_conflicts=True,
+        unique_fields=["owner", "week"],
+        update_fields=["people"],
     )

@@ -58,4 +58,8 @@ def refresh_plan_facts(*, plan_ids: Iterable[int]) -> None:
     ids = sorted(set(plan_ids))
     values = fact_values(PlanStep, StepLog)
     for start in range(0, len(ids), BATCH):
-        Plan.objects.filter(pk__in=ids[start : start + BATCH]).update(**values)
+        batch = Plan.objects.filter(pk__in=ids[start : start + BATCH])
+        # Locked first, so that the counting statement starts after any other writer of these plans has
+        # committed and sees its steps and logs (PostgreSQL; SQLite lets one writer in at a time anyway).
+        list(batch.select_for_update().order_by("pk").values_list("pk", flat=True))
+        batch.update(**values)
