@@ -1,8 +1,9 @@
 """Loading the rows behind the insights, in a fixed number of queries whatever the size of the search.
 
 The funnel, the sources and the waits are counted by the database (`counts`, over the facts each
-application row keeps); other rows are read with `values_list` (no model instances: ten thousand would take
-seconds to build) into the small dataclasses of `metrics`, `debrief` and `activity`.
+application row keeps); the debrief sums the counts each plan keeps; the weeks (`weekly`) and the feedback
+themes (`feedback`) have modules of their own. Other rows are read with `values_list` (no model instances:
+ten thousand would take seconds to build) into the small dataclasses of `metrics`, `debrief` and `activity`.
 """
 
 import datetime as dt

@@ -64,7 +64,7 @@ class PlanStep(OwnedModel):
         constraints = [models.UniqueConstraint("plan", "key", name="plan_step_key_once_per_plan")]
         indexes = [
             models.Index(fields=["owner", "status", "due_on"]),
-            # The insights count all of a user's steps by kind, channel and status (covering).
+            # Steps of one kind (the pending in-interview questions when a plan is refreshed, reflections).
             models.Index(fields=["owner", "kind", "channel", "status"], name="plan_step_insights"),
             # The insights count the steps done each week (covering: the table is not read).
             models.Index(fields=["owner", "status", "completed_at", "kind"], name="plan_step_done_weekly"),
