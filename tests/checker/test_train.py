@@ -61,3 +61,12 @@ def test_training_repeats_exactly_and_folds_the_embedding_weight_into_the_model(
         regularisation=model.meta["regularisation"],
     )
     assert np.allclose(model.probabilities(plain), direct.probabilities(scaled), atol=2e-3)
+
+
+def test_the_committed_models_were_trained_on_the_committed_corpus():
+    # Each model file records a digest of the corpus it was trained and chosen on. A change to the corpus
+    # without retraining fails here: run `make train-checker` and commit the model files with the data.
+    # (The full check, that training gives the same bytes, is in docs/checker.md: it takes a minute.)
+    for audience in ("candidate", "employer"):
+        model = LinearModel.load(classifier.MODELS_DIR / f"{audience}.npz")
+        assert model.meta["corpus_sha256"] == train.corpus_digest(DATA_DIR, audience), audience

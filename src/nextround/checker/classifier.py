@@ -59,22 +59,38 @@ _NAME_ONLY = re.compile(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{_NAME}(?:\s{_NAME}){
 # A caller saying who they are, and why they call ("Hi Hannah, it's Olive Owner.", "it's Grace, just
 # returning your call": the playbook's call scripts and the voicemails people leave).
 _INTRODUCTION = re.compile(
-    r"^(?i:it's|it is|this is|I'm|I am|my name is)\s(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?"
+    r"^(?:(?i:it's|it is|this is|I'm|I am|my name is)\s(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?"
     rf"{_NAME}(?:\s{_NAME}){{0,2}}"
     r"(?:\shere|\s(?:from|at|with)\s[^.!?]{1,40})?"
+    # "Leila here, returning your call" (round 10)
+    rf"|{_NAME}(?:\s{_NAME})?\s(?i:here)(?:\s(?:from|at|with)\s[^.!?,]{{1,40}})?)"
     r"(?:,?\s(?i:just\s)?(?i:returning your call|calling (?:you )?back|getting back to you)"
-    r"(?:\s(?i:about|regarding|on)\s[^.!?]{1,40})?)?[.!]?$"
+    r"(?:\s(?i:about|regarding|on|from)\s[^.!?]{1,40})?)?[.!]?$"
 )
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# A label that says what the text is ("Voicemail:", "Transcript -", "Call notes:"): a person pasting a
+# call or a message they left, not words to the employer, so it is cut like a greeting (round 10).
+_LABEL = re.compile(
+    r"^(?i:(?:my |the )?(?:voice ?mail|voice ?note|transcript|call notes?|phone notes?|"
+    r"notes? from (?:the|my) call|call (?:log|summary|transcript)|message (?:i )?left)"
+    r"(?: (?:from|to|for) [^:\-\u2013\u2014]{1,20})?"
+    r"(?: \([^)]{0,40}\))?)\s*[:\-\u2013\u2014]\s*"
+)
+
+
 def text_for_model(sentence: str) -> str | None:
-    """What the model reads of a sentence: white space collapsed, a greeting cut; None to skip it."""
+    """What the model reads of a sentence: white space collapsed, a label and a greeting cut; None to
+    skip it."""
     if "[" in sentence:
         sentence = _PLACEHOLDER.sub(" ", sentence)
     text = " ".join(sentence.split())
+    label = _LABEL.match(text)
+    if label:
+        text = text[label.end() :]
     greeting = _SALUTATION.match(text)
     if greeting:
         text = text[greeting.end() :]

@@ -38,6 +38,12 @@ _CUES = re.compile(
             rf"\b(?:never|don'?t|do not|must not|mustn'?t|should not|shouldn'?t|avoid|refrain from|"
             rf"steer clear of|stop|ban|banning)\s+(?:{_BETWEEN}\s+){{0,2}}?"
             rf"(?:{_SAYING}|{_WORDING})\b(?! me\b)",
+            # A notice asking the reader not to disclose something ("please do not provide any genetic
+            # information", "we ask that you not include family medical history": GINA's safe harbour,
+            # round 10)
+            r"\b(?:please|kindly|we ask that you|you are asked to|we request that you|applicants should|"
+            r"candidates should)\s+(?:do\s+)?not\s+"
+            r"(?:provide|disclose|submit|supply|include|share|send|give)\b",
             # "... must never be asked", "should not be used"
             r"\b(?:must|should|may) (?:never|not) be (?:asked|said|written|used|mentioned|recorded|raised)\b",
             # "instead of asking about children, ...", "rather than asking what they earn"
@@ -106,6 +112,24 @@ _NORMATIVE = re.compile(
             r"\b(?:under|by) (?:the |federal |state |uk |us |eu |local )?(?:\w+ )?(?:law|act|statute|"
             r"legislation|regulations?|title vii)\b",
             r"\bprotected (?:characteristics?|class(?:es)?|grounds?)\b",
+            # "Employers are barred from asking ...", "such questions are banned in many states" (round 10)
+            r"\b(?:is|are|be|been|were|was) (?:now |generally |largely |often )?(?:barred|banned|prohibited|"
+            r"forbidden|outlawed|restricted|not allowed|not permitted) (?:from|in|under|by)\b",
+            r"\b(?:employers|companies|businesses|organi[sz]ations|recruiters|interviewers) (?:in|across) "
+            r"[\w ]{1,30}? (?:can'?t|cannot|may not|must not|are not allowed to|aren'?t allowed to)\b",
+            r"\b(?:salary|pay|wage|compensation) history (?:bans?|laws?|rules?|restrictions?|legislation)\b",
+            # Red flags named in order to avoid them (round 10): "red flags to avoid in feedback: ...",
+            # "mentioning someone's family situation in feedback is a red flag"
+            r"\b(?:red flags?|warning signs?) "
+            r"(?:to avoid|to watch for|to look out for|such as|like|include)\b",
+            r"\b(?:avoid|watch (?:out )?for|look out for|spot) (?:these |the |any |common |obvious )?"
+            r"(?:red flags?|warning signs?)\b",
+            r"\b(?:is|are|as) (?:an? |another )?(?:obvious |clear |big )?(?:red flags?|warning signs?) "
+            r"(?:in|for) (?:any |a |an |your )?(?:feedback|notes?|letters?|rejections?|"
+            r"rejection (?:letters?|notes?|emails?)|emails?|reports?|write-?ups?|scorecards?)\b",
+            r"^(?:[-*\u2022]\s*)?"
+            r"(?:mentioning|referring to|naming|citing|commenting on|asking about|noting)\b"
+            r"[^.;]{1,80}\b(?:is|are) (?:an? )?(?:red flags?|warning signs?)\b",
             # "Avoid comments about ...", "avoid assumptions on ..."
             r"\b(?:avoid|no|never make|don'?t make|do not make) (?:\w+ )?(?:comments?|remarks?|references?|"
             r"assumptions?|speculation|jokes?|guesses|questions?) (?:about|on|regarding|around|as to|that)\b",
@@ -194,12 +218,52 @@ _QUOTE_FRAME = re.compile(
 _FRAME_WORDS = re.compile(r"\b(?:instead of|rather than|in place of|\w+ instead)\b", re.IGNORECASE)
 
 
+# Consistency advice: the same standard for everyone "regardless of" a characteristic (round 10). Said of
+# no one in particular, with a word of sameness in the sentence.
+_REGARDLESS = re.compile(
+    r"\b(?:regardless of|irrespective of|whatever (?:their|a candidate's|an applicant's|someone's|"
+    r"his or her))\b",
+    re.IGNORECASE,
+)
+_SAMENESS = re.compile(
+    r"\b(?:same|identical|equal|equally|consistent\w*|every|all|everyone|everybody|each)\b", re.IGNORECASE
+)
+# A structured interview or a scorecard that replaced "culture fit" (round 10): the company's own process,
+# so "we" and "our" may stand in it, but no one else may.
+_PRACTICE = re.compile(
+    r"\b(?:structured (?:interview|process|questions?)|score ?cards?|rubrics?|scoring (?:guide|sheet|grid)|"
+    r"job-related (?:criteria|questions|skills)|competenc(?:y|ies)|criteria)\b",
+    re.IGNORECASE,
+)
+_SWAPPED = re.compile(
+    r"\b(?:replac(?:ed|es|ing)|swapp?(?:ed|ing)|scrapp?(?:ed|ing)|dropp?(?:ed|ing)|retir(?:ed|ing)|"
+    r"abolish(?:ed|ing)|did away with|got rid of|moved away from|in favou?r of|instead of|in place of|"
+    r"no longer)\b",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:we|our|ours|(?-i:us))\b", re.IGNORECASE)
+# "the 'culture fit' round is gone", "the chemistry chat has been dropped": the process itself went (round 10)
+_PRACTICE_GONE = re.compile(
+    r"\b(?:round|chat|conversation|question|stage|score|interview|criterion|box|section|step)\s+"
+    r"(?:is|was|are|were|has been|have been|had been) (?:now |since )?"
+    r"(?:gone|dropped|scrapped|retired|removed|abolished|replaced|withdrawn|struck out)\b",
+    re.IGNORECASE,
+)
+
+
+def _policy(blanked: str) -> bool:
+    if _REGARDLESS.search(blanked) and _SAMENESS.search(blanked) and _anyone(blanked):
+        return True
+    swapped = _SWAPPED.search(blanked) and _PRACTICE.search(blanked) or _PRACTICE_GONE.search(blanked)
+    return bool(swapped) and _anyone(_WE.sub(" ", blanked))
+
+
 def _quoted_frame(sentence: str, blanked: str) -> bool:
     return bool(_QUOTE_FRAME.search(sentence)) and _anyone(_FRAME_WORDS.sub(" ", blanked))
 
 
 def _exempt(sentence: str, blanked: str) -> bool:
-    if _CUES.search(blanked) or _normative(blanked) or _quoted_frame(sentence, blanked):
+    if _CUES.search(blanked) or _normative(blanked) or _quoted_frame(sentence, blanked) or _policy(blanked):
         return True
     return bool(_OWN.search(blanked)) and not _PERSON_OR_JUDGEMENT.search(blanked)
 
@@ -222,6 +286,11 @@ _HINTS = (
     "better", "safer", "clearer", "kinder", "fairer", "fuller", "not", "bad", "wrong", "before", "be ",
     "read as", "seen as", "heard as", "taken as", "understood as", "place of", "recruiters", "managers",
     "interviewers", "panel", "assessors", "reviewers", "hiring team", "staff",
+    # round 10: red flags, a notice not to disclose, consistency advice, a practice that replaced fit
+    "flag", "warning sign", "barred", "banned", "forbidden", "outlawed", "restricted", "allowed", "permitted",
+    "history", "provide", "disclose", "regardless", "irrespective", "whatever", "replac", "swap", "scrap",
+    "drop", "retir", "abolish", "did away", "got rid", "moved away", "in favo", "no longer", "gone",
+    "scrapped", "removed", "withdrawn", "struck",
 )  # fmt: skip
 # Curly quotes straightened, as the rules read them; one character for one, so offsets hold.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
@@ -236,7 +305,7 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     straight = text.translate(_STRAIGHTEN)
     blanked = blank_quotes(straight)
-    patterns = (_CUES, _OWN, _NORMATIVE, _ALTERNATIVE, _READ_AS)
+    patterns = (_CUES, _OWN, _NORMATIVE, _ALTERNATIVE, _READ_AS, _REGARDLESS, _SWAPPED, _PRACTICE_GONE)
     if not any(pattern.search(blanked) for pattern in patterns) and not _QUOTE_FRAME.search(straight):
         return ()
     from nextround.semantic import split_sentences
