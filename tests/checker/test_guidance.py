@@ -133,3 +133,51 @@ def test_round_9_guidance_requirements_and_facilities_pass(text):
 def test_round_9_look_alikes_that_report_or_decide_stay_flagged(text, category):
     assert exempt_spans(text) == ()
     assert category in {f.category for f in check(text, "employer")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several states bar employers from asking what an applicant was paid before.",
+        "Pay history laws mean the offer has to come from the band for the job.",
+        "Employers in Oregon cannot ask about an applicant's salary history.",
+        "Apply one standard to every applicant, regardless of nationality or religion.",
+        'We dropped the "culture fit" round in favour of a structured interview.',
+        "The old chemistry chat has been scrapped.",
+        "Please do not provide any genetic information, including your family's medical history.",
+        "Red flags to avoid in notes: comments about accent, age or family plans.",
+        "Mentioning a candidate's cultural background in feedback is a red flag.",
+    ],
+)
+def test_round_10_law_consistency_scorecards_and_red_flags_pass(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Red flag: she mentioned her kids twice in the interview.", "family_status"),
+        ("We replaced him with someone younger.", "age"),
+        ("Our scorecard had her low on culture fit, so we went with someone else.", "vague_fit"),
+        ("Regardless of his experience, at his age he won't settle in.", "age"),
+        ("We sorted the CVs by date of birth and called the under-forties.", "age"),
+        ("Most of the girls here go off on maternity within two years.", "pregnancy"),
+        ("His reserve duties would take him away every summer.", "veteran_status"),
+    ],
+)
+def test_round_10_look_alikes_that_report_or_decide_stay_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The position has been filled.",
+        "Unfortunately we have decided not to proceed with your application.",
+        "I'm afraid we have decided not to proceed.",
+    ],
+)
+def test_a_plain_decision_is_not_read_as_risky(text):
+    # Until round 10 every corpus sentence that turned someone down gave a protected reason, and the model
+    # read the decision itself as risky ("not to proceed" scored 0.96).
+    assert check(text, "employer") == []

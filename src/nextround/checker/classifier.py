@@ -199,16 +199,22 @@ def model_text(text: str, audience: str) -> str:
 
 def sentences_to_read(text: str, audience: str = "candidate"):
     """The sentences the model reads: (sentence, the text it is given); for a candidate, quotations are
-    blanked; for an employer, sentences that are not feedback (guidance.py) are left out."""
+    blanked and accounts of a polite reply left out (accounts.py); for an employer, sentences that are not
+    feedback (guidance.py) are left out."""
     from nextround.semantic import split_sentences
 
-    skip = ()
+    sentences = list(split_sentences(model_text(text, audience)))
     if audience in READS_QUOTES:
         from nextround.checker.guidance import exempt_spans
 
         skip = exempt_spans(text)
+    else:
+        # A candidate's account of a polite reply, or a polite check on an application (accounts.py).
+        from nextround.checker.accounts import exempt_spans
+
+        skip = exempt_spans(sentences)
     pieces = []
-    for sentence in split_sentences(model_text(text, audience)):
+    for sentence in sentences:
         if skip and any(sentence.start < last and sentence.end > first for first, last in skip):
             continue
         read = text_for_model(sentence.text)

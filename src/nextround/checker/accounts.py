@@ -1,0 +1,123 @@
+"""Candidate sentences that are not words to the employer, so the model leaves them to the rules (round 10):
+
+- advice to other job seekers about answering a rejection ("Always send the thank-you", "Don't burn the
+  bridge");
+- a person's account of the polite reply they sent or the call they had ("I wrote back and thanked
+  them", "Had the call with the hiring manager this morning"), as people post to a group or keep in notes;
+- a polite check that an application arrived or is complete ("Could you confirm that my CV came
+  through?"), which the model read as a demand or a why-question.
+
+Each is let through only when the sentence has no word of hostility, pressure or a reason asked for: "I
+told her the process was rigged" and "This is the third time I've asked whether you got my CV" are read as
+before. The rules still read every sentence, so their precise findings ("thanks for nothing") stand.
+"""
+
+import re
+
+# A first-person account of one's own reply or call: "I wrote back", "So I replied", "Had the call with",
+# "Just got off the phone", "Spoke to their HR lead", "She rang and I thanked her".
+_ACCOUNT = re.compile(
+    r"^(?:(?:so|and|then|anyway|update|well|ok|okay|today|tonight|yesterday|this (?:morning|afternoon|"
+    r"evening))[,:]?\s+)?(?:I\s+(?:just\s+|then\s+|finally\s+|also\s+|have\s+|had\s+)?)?(?:just\s+)?"
+    r"(?:wrote back|written back|replied|responded|answered|emailed (?:back|them|him|her)|"
+    r"(?:rang|called|phoned|messaged)(?: (?:the|my|their) \w+)? (?:back|them|him|her)|"
+    r"told (?:him|her|them|the (?:recruiter|manager|"
+    r"hiring manager|panel|team))|thanked|sent (?:back )?(?:a|my|them|him|her)|got back to|"
+    r"had (?:the|a|my|our) (?:\w+ )?(?:call|chat|debrief)|got off the phone|spoke (?:to|with))\b",
+    re.IGNORECASE,
+)
+_POLITE = re.compile(
+    r"\b(?:thank\w*|appreciat\w*|grateful|wish\w* (?:them|him|her|the team)|(?:good|best of) luck|"
+    r"stay (?:in touch|in contact)|keep (?:me|my (?:cv|details)) (?:in mind|on file)|understood|"
+    r"understand|made sense|kind|kindly|lovely|friendly|gracious|polite|"
+    r"future (?:roles|openings|vacancies))\b",
+    re.IGNORECASE,
+)
+# A polite check that an application, a document or a reference arrived or is complete.
+_CHECK = re.compile(
+    r"\b(?:confirm|check|make sure|making sure|double-check|let me know|tell me|know)\b[^.?!]{0,60}?"
+    r"\b(?:application|cv|resume|r\u00e9sum\u00e9|documents?|references?|form|portfolio|cover letter|"
+    r"certificates?|attachments?|upload)\b[^.?!]{0,50}?\b(?:arrived|came through|come through|went through|"
+    r"gone through|got through|received|reached you|complete|completed|missing|attached|in order|uploaded)\b"
+    r"|\b(?:confirm|check|make sure|making sure|double-check)\b[^.?!]{0,40}?\b(?:everything|all|it)\b"
+    r"[^.?!]{0,20}?\b(?:arrived|received|complete|in order)\b[^.?!]{0,30}?\b(?:application|cv|documents?|"
+    r"form|references?)\b",
+    re.IGNORECASE,
+)
+# Hostility, pressure, a reason or an explanation asked for, or a lesson for the employer: such a sentence
+# is read as usual however it opens.
+_SHARP = re.compile(
+    r"\b(?:why|how come|reason\w*|explain\w*|explanation|demand\w*|expect\w*|owe\w*|deserve\w*|insist\w*|"
+    r"nothing(?! (?:is |was |else )?(?:missing|needed|outstanding))|wast\w*|joke|clowns?|"
+    r"li(?:e|ed|es|ar|ars)|dishonest\w*|unfair\w*|rigged|bias\w*|"
+    r"discriminat\w*|lawyer|solicitor|attorney|tribunal|sue|court|complain\w*|review\w*|glassdoor|"
+    r"expos\w*|disgust\w*|pathetic|useless|incompetent|shame\w*|rude\w*|appalling|ridiculous|"
+    r"again|still|third|fourth|fifth|another|today|tonight|immediately|asap|urgent\w*|ignor\w*|"
+    r"nobody|no one|never|anyone|better|qualified|sarcas\w*|i'?m sure|i am sure|really|so much|wow|"
+    r"great|brilliant|"
+    r"wonderful|fantastic|amazing|lovely way|two-line|one-line|form (?:email|letter)|fuck\w*|shit\w*|"
+    r"crap|damn|bloody|idiot\w*|regret\w*|warn\w*|consequences?|pay for|watch)\b|!|\?\?",
+    re.IGNORECASE,
+)
+# Advice to other job seekers about answering a rejection ("Always send the thank-you", "Don't burn the
+# bridge", "My advice: ask about other roles"): an imperative opening, a word about replying or keeping in
+# touch, and no lesson aimed at the employer (candidates, manners, "me", "your company").
+_ADVICE = re.compile(
+    r"^(?:(?:my |one |a |quick |pro |top |golden )?(?:advice|tips?|rules?|lessons?|reminders?)"
+    r"(?: (?:one|two|three|\d|#\d|number one))?(?: for [\w ]{1,30}?)?\s*[:\-\u2013]\s*)?"
+    r"(?:always|never|don'?t|do not|remember(?: to)?|"
+    r"make sure (?:you|to)|be sure to|try to|wait|keep|send|ask|sleep on it)\b",
+    re.IGNORECASE,
+)
+_ETIQUETTE = re.compile(
+    r"\b(?:thank-you|thank you|thanks|thank them|bridges?|reply|replying|respond|answer|answering|write back|"
+    r"writing back|rejections?|personally|angry|upset|gracious|polite|kind|linkedin|stay in touch|"
+    r"keep in touch|other (?:roles|openings|vacancies)|future (?:roles|openings)|sleep on it|a day)\b",
+    re.IGNORECASE,
+)
+_LESSON = re.compile(
+    r"\b(?:me|my|i|candidates?|applicants?|people|someone|anyone|next time|courtesy|manners|decency|respect|"
+    r"treat\w*|bother\w*|you lot|your (?:emails?|phone|company|team|firm|recruiters?|process|candidates?|"
+    r"applicants?|hr))\b",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(
+    r"\b(?:told|tell|said|say|saying|asked|ask|asking|that|they|they'd|they'll|you|your|their|it|them)\b"
+    r"[^.?!]{3,}|:",
+    re.IGNORECASE,
+)
+_BLANK_QUOTE = re.compile(r"[:,]?\s*[\"\u201c'] *[\"\u201d']")
+_HINTS = (
+    "wrote", "written", "replied", "responded", "answered", "emailed", "rang", "called", "phoned",
+    "messaged", "told", "thanked", "sent", "got back", "had ", "phone", "spoke", "confirm", "check",
+    "make sure", "making sure", "let me know", "tell me", "know", "advice", "tip", "rule", "lesson",
+    "remind", "always", "never", "don", "do not", "remember", "be sure", "try to", "wait", "keep", "send",
+    "ask", "thank", "sleep",
+)  # fmt: skip
+
+
+def _polite_sentence(text: str) -> bool:
+    advice = _ADVICE.match(text)
+    if advice and _ETIQUETTE.search(text) and not _LESSON.search(text[advice.end() :]):
+        # The opening may be "never" ("Never reply while you're angry"): only the rest must not be sharp.
+        return not _SHARP.search(text[advice.end() :])
+    if _SHARP.search(text):
+        return False
+    # The writer's own words in quotes are blanked, as everywhere in a candidate's text: "I replied: '...'"
+    # reports a reply whose words the model does not read.
+    text = _BLANK_QUOTE.sub(" ", text).strip()
+    if _ACCOUNT.search(text):
+        # An account with a polite word, or a short one that says only that it happened (nothing said
+        # is reported in it: "I wrote back and told them they'd regret it" is read as usual).
+        return bool(_POLITE.search(text)) or (len(text.split()) <= 12 and not _CONTENT.search(text))
+    return bool(_CHECK.search(text))
+
+
+def exempt_spans(sentences) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each of `sentences` (from nextround.semantic.split_sentences, quotations blanked)
+    that is an account of a polite reply or call, or a polite check on an application."""
+    return tuple(
+        (s.start, s.end)
+        for s in sentences
+        if any(hint in s.text.lower() for hint in _HINTS) and _polite_sentence(s.text.strip())
+    )
