@@ -87,37 +87,51 @@ _CONTENT = re.compile(
     re.IGNORECASE,
 )
 _BLANK_QUOTE = re.compile(r"[:,]?\s*[\"\u201c'] *[\"\u201d']")
-_HINTS = (
-    "wrote", "written", "replied", "responded", "answered", "emailed", "rang", "called", "phoned",
-    "messaged", "told", "thanked", "sent", "got back", "had ", "phone", "spoke", "confirm", "check",
-    "make sure", "making sure", "let me know", "tell me", "know", "advice", "tip", "rule", "lesson",
-    "remind", "always", "never", "don", "do not", "remember", "be sure", "try to", "wait", "keep", "send",
-    "ask", "thank", "sleep",
+# Every _CHECK match contains one of these (lower case): a substring test spares the search on most text.
+_CHECK_HINTS = ("confirm", "check", "make sure", "making sure", "let me know", "tell me", "know")
+_QUOTE_MARKS = ("'", '"', "\u201c", "\u2018")
+
+
+# Every _ADVICE or _ACCOUNT match has one of these among its first six words, and every _CHECK match has
+# one of _CHECK_HINTS: most sentences cost a set test and a few substring tests (this runs on every
+# sentence a candidate writes).
+_OPENING_WORD_LIST = (
+    "wrote", "written", "replied", "responded", "answered", "emailed", "rang", "called", "phoned", "messaged",
+    "told", "thanked", "sent", "got", "had", "spoke", "advice", "tip", "tips", "rule", "rules", "lesson",
+    "lessons", "reminder", "reminders", "always", "never", "don't", "dont", "do", "remember", "make", "be",
+    "try", "wait", "keep", "send", "ask", "sleep",
 )  # fmt: skip
+_OPENING_WORDS = frozenset(_OPENING_WORD_LIST)
+_PUNCTUATION = ",:;.-!?'\"\u2013"
 
 
 def _polite_sentence(text: str) -> bool:
+    lowered = text.lower()
+    checking = any(hint in lowered for hint in _CHECK_HINTS)
+    if not checking and _OPENING_WORDS.isdisjoint(
+        word.strip(_PUNCTUATION) for word in lowered.split(None, 6)[:6]
+    ):
+        return False
+    # The anchored openings first and the long search for sharp words last.
     advice = _ADVICE.match(text)
     if advice and _ETIQUETTE.search(text) and not _LESSON.search(text[advice.end() :]):
         # The opening may be "never" ("Never reply while you're angry"): only the rest must not be sharp.
         return not _SHARP.search(text[advice.end() :])
-    if _SHARP.search(text):
-        return False
     # The writer's own words in quotes are blanked, as everywhere in a candidate's text: "I replied: '...'"
     # reports a reply whose words the model does not read.
-    text = _BLANK_QUOTE.sub(" ", text).strip()
-    if _ACCOUNT.search(text):
+    if any(mark in text for mark in _QUOTE_MARKS):
+        text = _BLANK_QUOTE.sub(" ", text).strip()
+    if _ACCOUNT.match(text):
         # An account with a polite word, or a short one that says only that it happened (nothing said
         # is reported in it: "I wrote back and told them they'd regret it" is read as usual).
-        return bool(_POLITE.search(text)) or (len(text.split()) <= 12 and not _CONTENT.search(text))
-    return bool(_CHECK.search(text))
+        polite = bool(_POLITE.search(text)) or (len(text.split()) <= 12 and not _CONTENT.search(text))
+    else:
+        polite = checking and bool(_CHECK.search(text))
+    return polite and not _SHARP.search(text)
 
 
 def exempt_spans(sentences) -> tuple[tuple[int, int], ...]:
     """(start, end) of each of `sentences` (from nextround.semantic.split_sentences, quotations blanked)
-    that is an account of a polite reply or call, or a polite check on an application."""
-    return tuple(
-        (s.start, s.end)
-        for s in sentences
-        if any(hint in s.text.lower() for hint in _HINTS) and _polite_sentence(s.text.strip())
-    )
+    that is an account of a polite reply or call, advice to job seekers, or a polite check on an
+    application."""
+    return tuple((s.start, s.end) for s in sentences if _polite_sentence(s.text.strip()))

@@ -82,13 +82,16 @@ _LABEL = re.compile(
 )
 
 
+_LABEL_INITIALS = frozenset("VvTtCcPpNnMm")
+
+
 def text_for_model(sentence: str) -> str | None:
     """What the model reads of a sentence: white space collapsed, a label and a greeting cut; None to
     skip it."""
     if "[" in sentence:
         sentence = _PLACEHOLDER.sub(" ", sentence)
     text = " ".join(sentence.split())
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if text[:1] in _LABEL_INITIALS else None
     if label:
         text = text[label.end() :]
     greeting = _SALUTATION.match(text)
