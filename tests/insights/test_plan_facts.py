@@ -5,6 +5,7 @@ call edited into an email or deleted, plans refreshed, discarded or deleted with
 restore."""
 
 import datetime as dt
+import importlib
 import zoneinfo
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from nextround.insights import debrief, metrics, queries
 from nextround.playbook import services as playbook
 from nextround.playbook.models import Plan, PlanStep, StepLog
+from nextround.playbook.services.facts import FIELDS
 from nextround.playbook.vocabulary import Outcome, StepStatus
 from nextround.tracker import services as tracker
 from nextround.tracker.vocabulary import Stage
@@ -139,3 +141,18 @@ def test_deleting_a_logged_call_takes_it_out_of_the_calls_made():
     assert kept(owner).calls == 1
     tracker.delete_interaction(interaction=StepLog.objects.get(owner=owner).interaction)
     assert kept(owner).calls == from_every_row(owner).calls == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_migration_fills_the_counts_of_the_plans_already_there():
+    from django.apps import apps
+
+    fill_facts = importlib.import_module("nextround.playbook.migrations.0004_plan_facts").fill_facts
+    owner = make_user("before-counts")
+    fill(owner)
+    apply(owner, ("log", 1, Outcome.REFERRAL))
+    expected = from_every_row(owner)
+    Plan.objects.update(**dict.fromkeys(FIELDS, 0))  # as before the migration
+    assert kept(owner) != expected
+    fill_facts(apps, None)
+    assert kept(owner) == expected

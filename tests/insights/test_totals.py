@@ -3,6 +3,7 @@ after random writes through the services: new, edited and deleted messages, dele
 imports, restores and moves to another time zone (across summer-time changes)."""
 
 import datetime as dt
+import importlib
 import zoneinfo
 
 import pytest
@@ -163,3 +164,28 @@ def test_the_page_counts_the_weeks_itself_until_the_totals_are_in_the_users_time
     assert WeeklyTotals.objects.get(owner=owner).time_zone == "UTC"
     assert weekly.people_kept(owner, WEEKS, utc) == {dt.date(2026, 11, 9): 1}
     assert PeopleWeek.objects.filter(owner=owner).count() == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_migration_fills_the_totals_of_the_messages_already_there():
+    from django.apps import apps
+
+    fill = importlib.import_module("nextround.insights.migrations.0001_weekly_totals").fill_totals
+    owner = make_user("before-totals", time_zone="Pacific/Auckland")
+    people = [make_contact(owner, name=f"Person {index}") for index in range(3)]
+    for index, at in enumerate([NOW - dt.timedelta(days=days) for days in (1, 2, 9, 30, 31)]):
+        services.log_interaction(
+            interaction=Interaction(owner=owner, kind="email", direction="out", summary="x", occurred_at=at),
+            contacts=people[: index % 3 + 1],
+        )
+    tz = zoneinfo.ZoneInfo("Pacific/Auckland")
+    kept = weekly.people_kept(owner, WEEKS, tz)
+    PeopleWeek.objects.all().delete()
+    WeeklyTotals.objects.all().delete()  # as before the migration
+    assert weekly.people_kept(owner, WEEKS, tz) is None
+    fill(apps, None)
+    assert (
+        weekly.people_kept(owner, WEEKS, tz)
+        == kept
+        == {week: n for week, n in from_scratch(owner, tz).items() if n}
+    )

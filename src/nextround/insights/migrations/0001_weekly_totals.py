@@ -17,7 +17,7 @@ def fill_totals(apps, schema_editor):
     WeeklyTotals = apps.get_model("insights", "WeeklyTotals")
     PeopleWeek = apps.get_model("insights", "PeopleWeek")
     zones = dict(Profile.objects.values_list("user_id", "time_zone"))
-    for user_id in User.objects.values_list("pk", flat=True).iterator():
+    for user_id in list(User.objects.values_list("pk", flat=True)):
         time_zone = zones.get(user_id) or settings.TIME_ZONE
         sent = Links.objects.filter(interaction__owner_id=user_id, interaction__direction="out")
         counted = people_per_week(
