@@ -16,7 +16,7 @@ DATA = Path(__file__).resolve().parents[2] / "training" / "checker"
 
 
 def _exempt(text: str):
-    return exempt_spans(list(split_sentences(blank_quotes(text))))
+    return exempt_spans(list(split_sentences(blank_quotes(text, keep_replies=True))))
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,21 @@ def test_no_risky_corpus_sentence_or_dev_message_sentence_is_left_out():
 )
 def test_a_label_before_a_pasted_call_is_cut(sentence, read):
     assert text_for_model(sentence) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Our rejected applicant wrote back: 'I'm suing your firm, expect my lawyer's letter.'", "threat"),
+        ('He replied: "Why did you reject me?"', "why_question"),
+    ],
+)
+def test_a_reply_quoted_in_an_account_is_judged_by_its_words(text, category):
+    """Round 11: the quotation after "replied:" or "wrote back:" is the reply, and the reply counts."""
+    assert category in {f.category for f in check(text, "candidate")}
+
+
+def test_a_polite_reply_quoted_in_an_account_and_quoted_advice_pass():
+    assert check("I replied: 'Thank you, and best of luck to the team.'", "candidate") == []
+    assert check('My mentor said: "never ask why they turned you down"', "candidate") == []
+    assert blank_quotes("She said 'why me'", keep_replies=True) == "She said '      '"

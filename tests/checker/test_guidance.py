@@ -181,3 +181,31 @@ def test_a_plain_decision_is_not_read_as_risky(text):
     # Until round 10 every corpus sentence that turned someone down gave a protected reason, and the model
     # read the decision itself as risky ("not to proceed" scored 0.96).
     assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When you write up the interview, put 'did not finish the case study', not 'lacked drive'.",
+        "Comment on confidence only if something the candidate did in the exercise supports it.",
+        "Questions about a partner's job are off-limits; explain the travel the role needs instead.",
+        "Interviewers may ask what pay range someone expects, but not what they were paid before.",
+        "I changed 'strong culture add' in the template to the three competencies we scored.",
+        "If you join, you're welcome to use our reflection room and the staff canteen.",
+    ],
+)
+def test_round_11_guidance_frames_edits_and_facilities_pass(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("We may ask about your plans, but not if you're pregnant, which worries me.", "pregnancy"),
+        ("I replaced 'too old' with 'too senior' and sent it to her.", "age"),
+        ("You'd need our prayer room a lot, which is a concern for the rota.", "religion"),
+        ("His reservist training means weeks away each year.", "veteran_status"),
+    ],
+)
+def test_round_11_look_alikes_that_report_or_judge_stay_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}

@@ -7,6 +7,11 @@
 - a polite check that an application arrived or is complete ("Could you confirm that my CV came
   through?"), which the model read as a demand or a why-question.
 
+A reply quoted in an account is judged by its own words (round 11): the quotation after "replied:", "his
+answer was", "Candidate wrote back:" is not blanked (quoted_reply), so "She replied: 'see you in court'" is a
+threat and "I replied: 'Thanks, all the best'" is a polite account; other quotations (advice, a coach's
+words) are still blanked.
+
 Each is let through only when the sentence has no word of hostility, pressure or a reason asked for: "I
 told her the process was rigged" and "This is the third time I've asked whether you got my CV" are read as
 before. The rules still read every sentence, so their precise findings ("thanks for nothing") stand.
@@ -86,10 +91,33 @@ _CONTENT = re.compile(
     r"[^.?!]{3,}|:",
     re.IGNORECASE,
 )
+# What comes just before a quotation that is someone's reply to a rejection ("I replied:", "his answer was",
+# "Candidate wrote back -", "the reply we got:", "she texted back"): the quoted words are the reply, and the
+# reply is what counts. "said" and "told me" are left out: they introduce advice as often as replies.
+_REPLY_FRAME = re.compile(
+    r"\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded|d)|answer(?:s|ed)?|wrote back|written back|write back|"
+    r"came back|fired back|emailed back|texted(?: back)?|messaged back|sent back|got back|"
+    r"(?:sent|wrote|emailed|texted) (?:us|me|them|him|her|this|the recruiter|the team))"
+    r"(?:\b[^.?!\"\u201c\u201d]{0,50}?)?[\s,:\-\u2013\u2014]*$",
+    re.IGNORECASE,
+)
+# Every _REPLY_FRAME match contains one of these (lower case): most quotations cost a few substring tests.
+_REPLY_HINTS = ("repl", "respon", "answer", "back", "sent", "wrote", "emailed", "texted")
+
+
+def quoted_reply(text: str, quote_start: int) -> bool:
+    """Whether the quotation opening at `quote_start` in `text` is a reply reported in an account."""
+    before = text[max(0, quote_start - 90) : quote_start]
+    lowered = before.lower()
+    return any(hint in lowered for hint in _REPLY_HINTS) and bool(_REPLY_FRAME.search(before))
+
+
 _BLANK_QUOTE = re.compile(r"[:,]?\s*[\"\u201c'] *[\"\u201d']")
 # Every _CHECK match contains one of these (lower case): a substring test spares the search on most text.
 _CHECK_HINTS = ("confirm", "check", "make sure", "making sure", "let me know", "tell me", "know")
 _QUOTE_MARKS = ("'", '"', "\u201c", "\u2018")
+_OPENING_MARKS = ('"', "\u201c", "\u2018", " '", ":'")
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(\-\u2013\u2014]))[\"\u201c\u2018']")
 
 
 # Every _ADVICE or _ACCOUNT match has one of these among its first six words, and every _CHECK match has
@@ -105,11 +133,26 @@ _OPENING_WORDS = frozenset(_OPENING_WORD_LIST)
 _PUNCTUATION = ",:;.-!?'\"\u2013"
 
 
+def _reply_quote(text: str) -> int:
+    """Where a reply quoted in an account opens in `text` (round 11), or -1."""
+    for match in _OPENING_QUOTE.finditer(text):
+        # A blanked quotation (spaces after the mark) has no words to judge.
+        if text[match.end() : match.end() + 1].strip() and quoted_reply(text, match.start()):
+            return match.start()
+    return -1
+
+
 def _polite_sentence(text: str) -> bool:
     lowered = text.lower()
     checking = any(hint in lowered for hint in _CHECK_HINTS)
-    if not checking and _OPENING_WORDS.isdisjoint(
-        word.strip(_PUNCTUATION) for word in lowered.split(None, 6)[:6]
+    # Quotations other than replies arrive blanked (classifier.blank_quotes); a reply's words are judged.
+    # An opening quotation mark (not an apostrophe inside "don't") and a word of replying, before the search.
+    opens = any(mark in text for mark in _OPENING_MARKS) or text[:1] == "'"
+    reply = _reply_quote(text) if opens and any(hint in lowered for hint in _REPLY_HINTS) else -1
+    if (
+        not checking
+        and reply < 0
+        and _OPENING_WORDS.isdisjoint(word.strip(_PUNCTUATION) for word in lowered.split(None, 6)[:6])
     ):
         return False
     # The anchored openings first and the long search for sharp words last.
@@ -117,16 +160,19 @@ def _polite_sentence(text: str) -> bool:
     if advice and _ETIQUETTE.search(text) and not _LESSON.search(text[advice.end() :]):
         # The opening may be "never" ("Never reply while you're angry"): only the rest must not be sharp.
         return not _SHARP.search(text[advice.end() :])
-    # The writer's own words in quotes are blanked, as everywhere in a candidate's text: "I replied: '...'"
-    # reports a reply whose words the model does not read.
-    if any(mark in text for mark in _QUOTE_MARKS):
-        text = _BLANK_QUOTE.sub(" ", text).strip()
-    if _ACCOUNT.match(text):
-        # An account with a polite word, or a short one that says only that it happened (nothing said
-        # is reported in it: "I wrote back and told them they'd regret it" is read as usual).
-        polite = bool(_POLITE.search(text)) or (len(text.split()) <= 12 and not _CONTENT.search(text))
+    if reply >= 0:
+        # "I replied: 'Thanks, and all the best'", "Her answer was: 'Understood, thank you'": the reply
+        # itself must be polite, whatever the frame says ("I replied kindly: '...'" proves nothing).
+        polite = bool(_POLITE.search(text, reply))
     else:
-        polite = checking and bool(_CHECK.search(text))
+        if any(mark in text for mark in _QUOTE_MARKS):
+            text = _BLANK_QUOTE.sub(" ", text).strip()
+        if _ACCOUNT.match(text):
+            # An account with a polite word, or a short one that says only that it happened (nothing
+            # said is reported in it: "I wrote back and told them they'd regret it" is read as usual).
+            polite = bool(_POLITE.search(text)) or (len(text.split()) <= 12 and not _CONTENT.search(text))
+        else:
+            polite = checking and bool(_CHECK.search(text))
     return polite and not _SHARP.search(text)
 
 

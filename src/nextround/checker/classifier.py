@@ -121,8 +121,18 @@ def category_texts(audience: str) -> dict[str, CategoryText]:
     return {name: CategoryText(**data[name]) for name in CATEGORIES[audience]}
 
 
-def blank_quotes(text: str) -> str:
-    """`text` with quoted passages replaced by spaces (same length, so offsets still hold)."""
+def blank_quotes(text: str, keep_replies: bool = False) -> str:
+    """`text` with quoted passages replaced by spaces (same length, so offsets still hold); with
+    `keep_replies`, a reply quoted in an account ("She replied: '...'") is kept (accounts.quoted_reply)."""
+    if keep_replies:
+        from nextround.checker.accounts import quoted_reply
+
+        def blank(match: re.Match) -> str:
+            if quoted_reply(text, match.start()):
+                return match.group()
+            return match.group()[0] + " " * (len(match.group()) - 2) + match.group()[-1]
+
+        return _QUOTED.sub(blank, text)
     return _QUOTED.sub(
         lambda match: match.group()[0] + " " * (len(match.group()) - 2) + match.group()[-1], text
     )
@@ -196,8 +206,9 @@ def install(model: AudienceModel) -> AudienceModel | None:
 
 
 def model_text(text: str, audience: str) -> str:
-    """`text` as the model reads it for `audience`: a candidate's quotations blanked."""
-    return text if audience in READS_QUOTES else blank_quotes(text)
+    """`text` as the model reads it for `audience`: a candidate's quotations blanked, except a reply
+    quoted in an account, which is judged by its words (round 11)."""
+    return text if audience in READS_QUOTES else blank_quotes(text, keep_replies=True)
 
 
 def sentences_to_read(text: str, audience: str = "candidate"):

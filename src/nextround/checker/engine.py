@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from nextround.checker.accounts import quoted_reply
 from nextround.checker.classifier import READS_QUOTES, model_findings_many
 from nextround.checker.guidance import exempt_spans, outside
 from nextround.checker.loader import ruleset_for
@@ -66,7 +67,7 @@ def _accepts(rule: Rule, text: str, sentences: _Sentences, start: int, end: int,
     before = text[first:start]
     # Inside quotation marks a candidate is quoting, often the very advice we give ("don't ask 'why'").
     # Employer text is read quotes and all (`quotes`): see guidance.py.
-    if not quotes and before.count('"') % 2 == 1:
+    if not quotes and before.count('"') % 2 == 1 and not quoted_reply(text, first + before.rfind('"')):
         return False
     if rule.sentence != "any":
         is_question = "?" in text[end:last]

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from nextround.checker.classifier import READS_QUOTES, blank_quotes
+from nextround.checker.facilities import facility_in_passing, mentions_facility
 
 __all__ = ["READS_QUOTES", "exempt_spans", "outside"]
 
@@ -145,6 +146,11 @@ _NORMATIVE_10 = re.compile(
             r"^(?:[-*\u2022]\s*)?"
             r"(?:mentioning|referring to|naming|citing|commenting on|asking about|noting)\b"
             r"[^.;]{1,80}\b(?:is|are) (?:an? )?(?:red flags?|warning signs?)\b",
+            # Round 11: "mention attitude only when a behaviour backs it up", "... off-limits; describe the
+            # schedule instead"
+            r"\bonly (?:when|if|where) (?:\w+ ){0,5}?(?:backed|backs?|supported|supports?|evidenced|tied|"
+            r"linked|grounded|based)\b",
+            r"\b(?:off-limits|off limits|out of bounds)\b",
         ]
     ),
     re.IGNORECASE,
@@ -152,6 +158,7 @@ _NORMATIVE_10 = re.compile(
 _NORMATIVE_10_HINTS = (
     "barred", "banned", "prohibited", "forbidden", "outlawed", "restricted", "not allowed", "not permitted",
     "can't", "cant", "cannot", "may not", "must not", "allowed to", "history", "red flag", "warning sign",
+    "only when", "only if", "only where", "off-limits", "off limits", "out of bounds",
 )  # fmt: skip
 
 
@@ -212,8 +219,27 @@ _READ_AS = re.compile(
 )
 
 
+# "Recruiters may ask about expectations, but not about current pay": what the people who interview may
+# and may not ask, said of no one in particular (round 11); the "but not" is the point, not a contrast.
+_MAY_BUT_NOT = re.compile(
+    r"\b(?:(?:an? |the )?(?:recruiters?|interviewers?|employers?|managers?|hiring managers?|"
+    r"panels?|panellists|assessors|hr|staff|companies|businesses)) (?:may|can|should|are (?:allowed|free) to)"
+    r" (?:ask|discuss|raise|cover|request|mention|note|record)\b[^.;]{1,90}?,? (?:but|though) "
+    r"(?:not|never)\b",
+    re.IGNORECASE,
+)
+# Guidance speaks to the writer of feedback ("in your notes, write ..."): that "your" is no one (round 11).
+_YOUR_WRITING = re.compile(
+    r"\b(?:in |on |from )?your (?:notes?|feedback|write-?ups?|scorecards?|reports?|emails?|letters?|"
+    r"drafts?|summar(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 def _normative(sentence: str) -> bool:
     if _ALTERNATIVE.search(sentence):
+        return True
+    if _MAY_BUT_NOT.search(sentence) and _anyone(re.sub(r"\b(?:but|though)\b", " ", sentence)):
         return True
     if _READ_AS.search(sentence) and _anyone(_READ_AS.sub(" ", sentence)):
         return True
@@ -233,6 +259,12 @@ _QUOTE_FRAME = re.compile(
             r"['\"]\s*,?\s*(?:\w+ ){0,3}?(?:should|must|can|could|may|will|might) (?:not |never )?be "
             r"(?:avoided|read|seen|heard|taken|replaced|dropped|struck|removed|cut|reworded)\b",
             r"\b(?:ask|say|write|try|use|put|note) instead\s*:",
+            # "write 'missed two deadlines', not 'scatterbrained'" (round 11)
+            r"\b(?:write|say|put|note|record|use)\s*['\"][^'\"]{1,80}['\"]\s*,?\s*"
+            r"(?:not|never|rather than)\s*['\"]",
+            # a note that a phrase was taken out of a draft: "I swapped 'good fit' for the skills assessed"
+            r"\b(?:replaced|swapped|changed|reworded|removed|deleted|cut|took out|struck out|dropped)\s*['\"]"
+            r"[^'\"]{1,60}['\"]\s*(?:\w+ ){0,4}?(?:for|with|to|from)\b(?!\s*['\"])",
         ]
     ),
     re.IGNORECASE,
@@ -293,11 +325,36 @@ def _policy(blanked: str) -> bool:
 
 
 def _quoted_frame(sentence: str, blanked: str) -> bool:
-    return bool(_QUOTE_FRAME.search(sentence)) and _anyone(_FRAME_WORDS.sub(" ", blanked))
+    if not _QUOTE_FRAME.search(sentence):
+        return False
+    rest = _FRAME_WORDS.sub(" ", _YOUR_WRITING.sub(" ", blanked))
+    if _EDITED.search(sentence):
+        # The writer's own edit of a draft: "I" and "we" did the editing, nobody else may be named.
+        rest = _WRITERS.sub(" ", rest)
+    return _anyone(rest)
+
+
+_EDITED = re.compile(
+    r"\b(?:replaced|swapped|changed|reworded|removed|deleted|cut|took out|struck out|dropped)\s*['\"]",
+    re.IGNORECASE,
+)
+_WRITERS = re.compile(r"\b(?:i|i've|ive|i'd|we|we've|our|(?-i:us))\b", re.IGNORECASE)
+
+
+# Every _MAY_BUT_NOT match has one of these (lower case).
+_MAY_BUT_NOT_HINTS = ("but not", "but never", "though not", "though never")
+
+
+def _round_11_cue(lowered: str, blanked: str) -> bool:
+    if any(hint in lowered for hint in _MAY_BUT_NOT_HINTS) and _MAY_BUT_NOT.search(blanked):
+        return True
+    return mentions_facility(lowered, blanked)
 
 
 def _exempt(sentence: str, blanked: str) -> bool:
     if _CUES.search(blanked) or _normative(blanked) or _quoted_frame(sentence, blanked) or _policy(blanked):
+        return True
+    if facility_in_passing(blanked):
         return True
     return bool(_OWN.search(blanked)) and not _PERSON_OR_JUDGEMENT.search(blanked)
 
@@ -325,6 +382,10 @@ _HINTS = (
     "history", "provide", "disclose", "regardless", "irrespective", "whatever", "replac", "swap", "scrap",
     "drop", "retir", "abolish", "did away", "got rid", "moved away", "in favo", "no longer", "gone",
     "scrapped", "removed", "withdrawn", "struck",
+    # round 11: permitted-but-not guidance, edits of a draft, "off-limits"
+    "may ", "can ", "changed", "deleted", "cut", "took out", "off-limits", "off limits", "out of bounds",
+    "only when", "only if", "only where", "faith", "prayer", "quiet", "reflection", "wellbeing", "parents",
+    "nursing", "lactation", "baby-changing", "leave",
 )  # fmt: skip
 # Curly quotes straightened, as the rules read them; one character for one, so offsets hold.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
@@ -342,6 +403,7 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
     patterns = (_CUES, _OWN, _ALTERNATIVE, _READ_AS)
     if (
         not any(pattern.search(blanked) for pattern in patterns)
+        and not _round_11_cue(lowered, blanked)
         and not _law_or_red_flag(blanked)
         and not (any(hint in lowered for hint in _POLICY_HINTS) and _policy_cue(blanked))
         and not _QUOTE_FRAME.search(straight)
