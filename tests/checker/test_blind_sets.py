@@ -18,13 +18,20 @@ HERE = Path(__file__).parent
 
 # (set, file, audience, F1 at least, right category at least, risky caught at least, clean flagged at most)
 FLOORS = [
+    # Round 12: every candidate row below was re-based to the round-12 candidate model's figures (floors
+    # truncated to two decimals, clean ceilings rounded up), by the pooled rule of docs/decisions.md: the
+    # model is chosen by its F1 over all sixteen used candidate files together, not by any single row, so
+    # some rows loosened (clean ceilings on blind2, 4, 5, 6, 7 and most on blind8's first set, 0.017 ->
+    # 0.067; right category on blind5's and blind6's real-style sets and blind7's and blind9's first
+    # sets). The comments above each candidate row are its history before round 12; docs/checker.md
+    # ("Round 12") gives old -> new.
     # blind2: from its second and final measurement; the candidate rows were raised to the round-6 models'
     # figures (all rose).
     # Candidate rows from the round-8 model (round 7's kept-apart sentences and 75 new ones trained on):
     # F1 0.893 -> 0.900 and 0.895 -> 0.901, caught 0.836 -> 0.845 and 0.835 -> 0.845, 8 -> 7 clean flagged;
     # right category 0.929 -> 0.914 on the first set (floor down), 0.852 -> 0.866 on the real-style one.
-    ("blind2", "candidate.jsonl", "candidate", 0.90, 0.91, 0.84, 0.032),
-    ("blind2", "real_candidate.jsonl", "candidate", 0.90, 0.86, 0.84, 0.026),
+    ("blind2", "candidate.jsonl", "candidate", 0.91, 0.92, 0.87, 0.041),
+    ("blind2", "real_candidate.jsonl", "candidate", 0.90, 0.87, 0.85, 0.035),
     # Employer rows from the round-7 models (quotes read, guidance let through, more reported speech): F1
     # 0.941 -> 0.947 and 0.888 -> 0.904, caught 0.919 -> 0.936 and 0.835 -> 0.862, clean flagged held;
     # right category fell 0.918 -> 0.907 and 0.899 -> 0.872, so those floors went down.
@@ -36,8 +43,8 @@ FLOORS = [
     # Round 8: the first set lost one risky message (F1 0.946 -> 0.937, caught 0.905 -> 0.897) and flagged
     # one polite message more (1 -> 2 of 102, 2.0%), the one-message rise the round-8 brief allows with dev
     # improved; right category 0.943 -> 0.952; the real-style row is unchanged.
-    ("blind3", "candidate.jsonl", "candidate", 0.93, 0.95, 0.89, 0.020),
-    ("blind3", "real_candidate.jsonl", "candidate", 0.92, 0.94, 0.86, 0.000),
+    ("blind3", "candidate.jsonl", "candidate", 0.95, 0.96, 0.93, 0.020),
+    ("blind3", "real_candidate.jsonl", "candidate", 0.93, 0.94, 0.87, 0.000),
     # Employer rows from the round-7 models: the first set's F1 0.973 -> 0.982 and caught 0.956 -> 0.974,
     # right category 0.945 -> 0.937; the real-style set's right category 0.871 -> 0.892, F1 0.983 -> 0.971
     # and caught 0.988 -> 0.965 (two messages of 86): those floors went down, clean flagged held on both.
@@ -52,8 +59,8 @@ FLOORS = [
     # chance", "anything I can do to change your mind"): one risky message more, F1 0.916 -> 0.920.
     # Round 11 candidate rules: right category 0.873 -> 0.865 (110 -> 109 of 126; floor down by that one
     # message, with dev F1 0.924 -> 0.933 on the 360 dev messages).
-    ("blind4", "candidate.jsonl", "candidate", 0.91, 0.86, 0.87, 0.032),
-    ("blind4", "real_candidate.jsonl", "candidate", 0.94, 0.87, 0.92, 0.026),
+    ("blind4", "candidate.jsonl", "candidate", 0.92, 0.88, 0.88, 0.040),
+    ("blind4", "real_candidate.jsonl", "candidate", 0.94, 0.91, 0.92, 0.026),
     ("blind4", "employer.jsonl", "employer", 0.95, 0.95, 0.94, 0.024),
     # Round 9 (quoted phrases named to replace or forbid them, guides telling recruiters what to leave out,
     # "may not ... because of", "is direct discrimination", childcare qualifications, facilities for all):
@@ -62,9 +69,9 @@ FLOORS = [
     # blind5: measured once on the final round-7 models and rules (candidate model unchanged since round 6).
     # Round 8 candidate: F1 0.911 -> 0.916 and 0.881 -> 0.894, caught 0.850 -> 0.857 and 0.814 -> 0.837,
     # right category 0.912 -> 0.930 and 0.900 -> 0.903, clean flagged unchanged (2 and 3).
-    ("blind5", "candidate.jsonl", "candidate", 0.91, 0.92, 0.85, 0.017),
+    ("blind5", "candidate.jsonl", "candidate", 0.91, 0.93, 0.86, 0.025),
     # Round 10 candidate rules (refusing the decision, dishonesty without "lied"): caught 0.837 -> 0.849.
-    ("blind5", "real_candidate.jsonl", "candidate", 0.90, 0.90, 0.84, 0.038),
+    ("blind5", "real_candidate.jsonl", "candidate", 0.91, 0.89, 0.86, 0.013),
     ("blind5", "employer.jsonl", "employer", 0.95, 0.96, 0.93, 0.032),
     # Round 8 (the law and guidance stated in general terms let through; same-sex partner, past transition
     # and more children read in their own categories): real-style F1 0.888 -> 0.908, right category 0.884 ->
@@ -74,33 +81,33 @@ FLOORS = [
     # Round 9: safe text flagged 11 -> 9 of 105, F1 0.908 -> 0.917; nothing else moved.
     ("blind5", "real_employer.jsonl", "employer", 0.91, 0.91, 0.92, 0.086),
     # blind6: measured once on the final round-8 models and rules.
-    ("blind6", "candidate.jsonl", "candidate", 0.91, 0.91, 0.88, 0.041),
+    ("blind6", "candidate.jsonl", "candidate", 0.92, 0.92, 0.89, 0.041),
     # Round 9 candidate rules, written from blind6's described misses, so optimistic: real-style hostile
     # replies caught 73 -> 77 of 87 (0.839 -> 0.885), F1 0.901 -> 0.928, no polite message more.
     # Round 10: right category 0.935 -> 0.922 (one message's first finding changed), with caught and clean
     # flagged unchanged here and caught up on blind2, blind5 and blind7: that floor went down.
-    ("blind6", "real_candidate.jsonl", "candidate", 0.92, 0.92, 0.88, 0.023),
+    ("blind6", "real_candidate.jsonl", "candidate", 0.92, 0.91, 0.89, 0.035),
     # Round 9, written from blind6's described employer false alarms, so these gains are optimistic: safe
     # text flagged 7 -> 4 of 130 (F1 0.939 -> 0.948) and 11 -> 5 of 97 on the real-style set (F1 0.923 ->
     # 0.952); risky caught and right category unchanged on every employer set.
     ("blind6", "employer.jsonl", "employer", 0.94, 0.92, 0.92, 0.031),
     ("blind6", "real_employer.jsonl", "employer", 0.95, 0.89, 0.95, 0.052),
     # blind7: measured once on the final round-9 models and rules.
-    ("blind7", "candidate.jsonl", "candidate", 0.95, 0.92, 0.92, 0.021),
+    ("blind7", "candidate.jsonl", "candidate", 0.95, 0.91, 0.93, 0.028),
     # Round 10, written from blind7's described false alarms and misses, so these gains are optimistic:
     # real-style candidate polite flagged 8 -> 6 of 80, caught 0.931 -> 0.966, F1 0.926 -> 0.949; employer
     # safe text flagged 5 -> 4 of 128 (caught 0.954 -> 0.962) and 9 -> 8 of 96 on the real-style set.
-    ("blind7", "real_candidate.jsonl", "candidate", 0.94, 0.88, 0.96, 0.075),
+    ("blind7", "real_candidate.jsonl", "candidate", 0.96, 0.90, 0.96, 0.050),
     ("blind7", "employer.jsonl", "employer", 0.96, 0.96, 0.96, 0.032),
     ("blind7", "real_employer.jsonl", "employer", 0.93, 0.95, 0.95, 0.084),
     # blind8: measured once on the final round-10 models and rules.
-    ("blind8", "candidate.jsonl", "candidate", 0.90, 0.91, 0.84, 0.017),
-    ("blind8", "real_candidate.jsonl", "candidate", 0.84, 0.88, 0.76, 0.052),
+    ("blind8", "candidate.jsonl", "candidate", 0.91, 0.93, 0.89, 0.067),
+    ("blind8", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.82, 0.052),
     ("blind8", "employer.jsonl", "employer", 0.93, 0.96, 0.92, 0.052),
     ("blind8", "real_employer.jsonl", "employer", 0.89, 0.93, 0.87, 0.075),
     # blind9: measured once on the final round-11 models and rules.
-    ("blind9", "candidate.jsonl", "candidate", 0.87, 0.88, 0.82, 0.050),
-    ("blind9", "real_candidate.jsonl", "candidate", 0.87, 0.85, 0.78, 0.013),
+    ("blind9", "candidate.jsonl", "candidate", 0.91, 0.87, 0.87, 0.042),
+    ("blind9", "real_candidate.jsonl", "candidate", 0.92, 0.86, 0.87, 0.013),
     ("blind9", "employer.jsonl", "employer", 0.93, 0.93, 0.92, 0.058),
     ("blind9", "real_employer.jsonl", "employer", 0.93, 0.90, 0.89, 0.026),
 ]
