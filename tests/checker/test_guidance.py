@@ -209,3 +209,51 @@ def test_round_11_guidance_frames_edits_and_facilities_pass(text):
 )
 def test_round_11_look_alikes_that_report_or_judge_stay_flagged(text, category):
     assert category in {f.category for f in check(text, "employer")}
+
+
+# An act named by a gerund and called discrimination: the law defined, of anyone (after blind10, whose
+# law articles were flagged; four earlier blind sets described the same family). Our own sentences.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preferring applicants without children is family status discrimination in many places.",
+        "Refusing a candidate because of his age is age discrimination.",
+        "Asking only women about their childcare can be evidence of sex discrimination.",
+        "Turning someone down over their partner's gender is sexual orientation discrimination.",
+        "Favouring people with a lighter complexion counts as colour discrimination.",
+        "Basing an offer on what someone earned before is unlawful in several states.",
+    ],
+)
+def test_an_act_the_law_calls_discrimination_is_not_flagged(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Preferring younger staff is not age discrimination, it's common sense.", "age"),
+        (
+            "Rejecting you because you're pregnant is hardly discrimination when the job is lifting.",
+            "pregnancy",
+        ),
+        ("Preferring a man for the night shift is our right and not sex discrimination.", "sex"),
+        (
+            "Refusing her because of her headscarf is not religious discrimination, it is our dress code.",
+            "religion",
+        ),
+        (
+            "Hiring someone without kids is easier for us, whatever the law calls it discrimination.",
+            "family_status",
+        ),
+    ],
+)
+def test_a_preference_denied_or_owned_beside_the_word_discrimination_is_still_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}
+
+
+def test_an_act_the_law_calls_discrimination_passes_inside_a_longer_note_too():
+    text = (
+        "Thanks for your question about the training. Preferring applicants without children is family "
+        "status discrimination in many places. We covered this in module two."
+    )
+    assert check(text, "employer") == []

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from nextround.checker.classifier import READS_QUOTES, blank_quotes
 from nextround.checker.facilities import facility_in_passing, mentions_facility
+from nextround.checker.law import DEFINED_ACT_ANYWHERE, defined_act, law_or_red_flag
 
 __all__ = ["READS_QUOTES", "exempt_spans", "outside"]
 
@@ -86,87 +87,6 @@ _PERSON_OR_JUDGEMENT = re.compile(
     r"prohibit\w*|allow\w*|must|required?)\b",
     re.IGNORECASE,
 )
-
-
-# The law, or guidance, stated in general terms (round 8). Read only where the sentence is about no one
-# in particular: see _PARTICULAR.
-_NORMATIVE = re.compile(
-    "|".join(
-        [
-            # "... may be unlawful", "is illegal", "can amount to direct discrimination"
-            r"\b(?:is|are|may be|might be|can be|could be|would be|will be|be|becomes?|remains?|counts? as|"
-            r"risks? being|likely to be|potentially) (?:\w+ )?(?:unlawful|illegal|discriminatory|"
-            r"against the law|prohibited|protected|a protected characteristic)\b",
-            r"\b(?:amounts?|amounting) to (?:\w+ ){0,2}(?:discrimination|harassment|victimi[sz]ation)\b",
-            # "... is direct sex discrimination", "may be indirect discrimination" (round 9)
-            r"\b(?:is|are|may be|might be|can be|could be|would be|counts? as|treated as) (?:an? )?"
-            r"(?:form of )?(?:direct|indirect|unlawful|illegal) (?:\w+ ){0,2}?"
-            r"(?:discrimination|harassment|victimi[sz]ation)\b",
-            # "An employer may not turn someone down because of their religion" (round 9)
-            r"\b(?:may|must|should|can) ?not (?:\w+ ){1,5}?(?:because of|on (?:the )?(?:basis|grounds) of)\b",
-            r"\bit is (?:\w+ )?(?:unlawful|illegal|discriminatory|against the law)\b",
-            # "State law prohibits ...", "the Act protects ...", "many states ban ..."
-            r"\b(?:law|laws|act|acts|statute|legislation|regulations?|ordinance|code|eeoc|title vii|adea|ada|"
-            r"equality act|states?|jurisdictions?|countries|cities|provinces|employers|guidance|courts?|"
-            r"tribunals?) (?:\w+ )?(?:prohibits?|forbids?|outlaws?|bans?|bars?|protects?|requires?|covers?|"
-            r"treats?|lists?|generally|usually|may not|must not|cannot|can't|should not|shouldn't)\b",
-            r"\b(?:under|by) (?:the |federal |state |uk |us |eu |local )?(?:\w+ )?(?:law|act|statute|"
-            r"legislation|regulations?|title vii)\b",
-            r"\bprotected (?:characteristics?|class(?:es)?|grounds?)\b",
-            # "Avoid comments about ...", "avoid assumptions on ..."
-            r"\b(?:avoid|no|never make|don'?t make|do not make) (?:\w+ )?(?:comments?|remarks?|references?|"
-            r"assumptions?|speculation|jokes?|guesses|questions?) (?:about|on|regarding|around|as to|that)\b",
-            # An instruction that opens the sentence: "Record only ...", "Ask only ...", "Focus on ..."
-            r"^(?:[-*\u2022]\s*)?(?:[\w ]{1,20}:\s*)?(?:please\s+)?(?:record|note|ask|write|keep|focus|base|"
-            r"limit|stick|document|describe|judge|assess|score)\b(?: \w+)? (?:only|solely|just|on|to)\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-# Round 10's ways of stating the law or naming a red flag. Searched only when one of _NORMATIVE_10_HINTS
-# is in the text: inside _NORMATIVE they cost every employer check a tenth more.
-_NORMATIVE_10 = re.compile(
-    "|".join(
-        [
-            # "Employers are barred from asking ...", "such questions are banned in many states" (round 10)
-            r"\b(?:is|are|be|been|were|was) (?:now |generally |largely |often )?(?:barred|banned|prohibited|"
-            r"forbidden|outlawed|restricted|not allowed|not permitted) (?:from|in|under|by)\b",
-            r"\b(?:employers|companies|businesses|organi[sz]ations|recruiters|interviewers) (?:in|across) "
-            r"[\w ]{1,30}? (?:can'?t|cannot|may not|must not|are not allowed to|aren'?t allowed to)\b",
-            r"\b(?:salary|pay|wage|compensation) history (?:bans?|laws?|rules?|restrictions?|legislation)\b",
-            # Red flags named in order to avoid them (round 10): "red flags to avoid in feedback: ...",
-            # "mentioning someone's family situation in feedback is a red flag"
-            r"\b(?:red flags?|warning signs?) "
-            r"(?:to avoid|to watch for|to look out for|such as|like|include)\b",
-            r"\b(?:avoid|watch (?:out )?for|look out for|spot) (?:these |the |any |common |obvious )?"
-            r"(?:red flags?|warning signs?)\b",
-            r"\b(?:is|are|as) (?:an? |another )?(?:obvious |clear |big )?(?:red flags?|warning signs?) "
-            r"(?:in|for) (?:any |a |an |your )?(?:feedback|notes?|letters?|rejections?|"
-            r"rejection (?:letters?|notes?|emails?)|emails?|reports?|write-?ups?|scorecards?)\b",
-            r"^(?:[-*\u2022]\s*)?"
-            r"(?:mentioning|referring to|naming|citing|commenting on|asking about|noting)\b"
-            r"[^.;]{1,80}\b(?:is|are) (?:an? )?(?:red flags?|warning signs?)\b",
-            # Round 11: "mention attitude only when a behaviour backs it up", "... off-limits; describe the
-            # schedule instead"
-            r"\bonly (?:when|if|where) (?:\w+ ){0,5}?(?:backed|backs?|supported|supports?|evidenced|tied|"
-            r"linked|grounded|based)\b",
-            r"\b(?:off-limits|off limits|out of bounds)\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-_NORMATIVE_10_HINTS = (
-    "barred", "banned", "prohibited", "forbidden", "outlawed", "restricted", "not allowed", "not permitted",
-    "can't", "cant", "cannot", "may not", "must not", "allowed to", "history", "red flag", "warning sign",
-    "only when", "only if", "only where", "off-limits", "off limits", "out of bounds",
-)  # fmt: skip
-
-
-def _law_or_red_flag(sentence: str) -> bool:
-    if _NORMATIVE.search(sentence):
-        return True
-    lowered = sentence.lower()
-    return any(hint in lowered for hint in _NORMATIVE_10_HINTS) and bool(_NORMATIVE_10.search(sentence))
 
 
 # A person in particular, someone's own decision or preference, or a report of what was said or done: a
@@ -237,13 +157,13 @@ _YOUR_WRITING = re.compile(
 
 
 def _normative(sentence: str) -> bool:
-    if _ALTERNATIVE.search(sentence):
+    if _ALTERNATIVE.search(sentence) or defined_act(sentence):
         return True
     if _MAY_BUT_NOT.search(sentence) and _anyone(re.sub(r"\b(?:but|though)\b", " ", sentence)):
         return True
     if _READ_AS.search(sentence) and _anyone(_READ_AS.sub(" ", sentence)):
         return True
-    return _law_or_red_flag(sentence) and _anyone(sentence)
+    return law_or_red_flag(sentence) and _anyone(sentence)
 
 
 # A phrase in quotes named in order to replace or forbid it (round 9): "Instead of '...', write ...", "a
@@ -366,7 +286,7 @@ _HINTS = (
     "instead", "rather", "phrase", "word", "term", "language", "expression", "replace", "swap", "rewrit",
     "rephras", "reword", "benefits", "allowance", "entitlement", "full pay", "paid ", "we offer",
     "we provide", "open to", "available to", "anyone can", "for any", "for every", "for all", "for each",
-    # _NORMATIVE
+    # law.py
     "lawful", "illegal", "discriminat", "against the law", "prohibit", "protected", "amount", "harass",
     "victimi", " law", " act", "statute", "legislat", "regulation", "ordinance", "code", "eeoc", "title vii",
     "adea", "ada", "state", "jurisdiction", "countries", "cities", "province", "employers", "guidance",
@@ -400,11 +320,11 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     straight = text.translate(_STRAIGHTEN)
     blanked = blank_quotes(straight)
-    patterns = (_CUES, _OWN, _ALTERNATIVE, _READ_AS)
+    patterns = (_CUES, _OWN, _ALTERNATIVE, _READ_AS, DEFINED_ACT_ANYWHERE)
     if (
         not any(pattern.search(blanked) for pattern in patterns)
         and not _round_11_cue(lowered, blanked)
-        and not _law_or_red_flag(blanked)
+        and not law_or_red_flag(blanked)
         and not (any(hint in lowered for hint in _POLICY_HINTS) and _policy_cue(blanked))
         and not _QUOTE_FRAME.search(straight)
     ):
