@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from nextround.checker import check
-from nextround.checker.literals import mandatory_runs
+from nextround.checker.literals import mandatory_choices, mandatory_runs
 from nextround.checker.loader import ruleset_for
 
 HERE = Path(__file__).parent
@@ -23,6 +23,18 @@ def test_runs_are_the_literal_text_every_match_contains():
     assert runs(r"\b(?:why)?\s+me\b") == set()
     assert runs(r"(?:really )+sorry") == {"really ", "sorry"}
     assert runs(r"(?:really )*sorry") == {"sorry"}
+
+
+def test_choices_are_the_runs_one_of_which_every_match_contains():
+    def choices(source: str) -> list[set[str]]:
+        return [set(choice) for choice in mandatory_choices(re.compile(source, re.IGNORECASE))]
+
+    assert choices(r"\bThanks (?:for|on) (?:wasting|ruining)\b") == [{"wasting", "ruining"}]
+    assert choices(r"\b(?:was|is) it (?:because|since)\b|\bwhy (?:not|me)\b") == [{" it ", "why "}]
+    assert choices(r"(?:really|so)? (?:sorry|sad)") == []  # "so" and "sad" are too short to test
+    assert choices(r"(?:(?:thanks|cheers) mate|(?:cheers|ta) pal)") == [{" mate", " pal"}]
+    assert choices(r"(?:(?:thanks|cheers)!?|goodbye)") == [{"thanks", "cheers", "goodbye"}]
+    assert choices(r"(?<=(?:thanks|cheers) )mate") == []  # inside an assertion: consumes nothing
 
 
 def corpus() -> list[str]:
@@ -46,6 +58,8 @@ def test_no_pattern_matches_a_text_that_lacks_one_of_its_runs():
                     if pattern.search(text):
                         checked += 1
                         assert all(run in low for run in runs), (rule.id, pattern.pattern, runs, text)
+                        for choice in mandatory_choices(pattern):
+                            assert any(run in low for run in choice), (rule.id, pattern.pattern, choice, text)
     assert checked > 500
 
 

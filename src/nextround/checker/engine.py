@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from nextround.checker.accounts import quoted_reply
 from nextround.checker.classifier import READS_QUOTES, model_findings_many
 from nextround.checker.guidance import exempt_spans, outside
+from nextround.checker.literals import mandatory_choices
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
 
@@ -25,6 +26,9 @@ _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 _WORD = re.compile(r"[a-z0-9]+")
 # A sentence ends after . ! or ? (with any closing quotes or brackets) followed by a space, or at a newline.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+# Each pattern's required alternations (literals.mandatory_choices), worked out on its first run: like the
+# mandatory runs of Rule.parts, a substring test that skips a pattern which cannot match.
+_CHOICES: dict[re.Pattern, tuple[tuple[str, ...], ...]] = {}
 # Texts longer than this are scanned sentence by sentence (see _scopes_by_sentence); shorter ones whole.
 _LONG = 600
 
@@ -158,25 +162,47 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
     for (rule_index, part), scopes in work:
         rule = ruleset.rules[rule_index]
         _, pattern, runs = rule.parts[part]
-        if runs:
+        choices = _CHOICES.get(pattern)
+        if choices is None:
+            choices = _CHOICES[pattern] = mandatory_choices(pattern)
+        if runs or choices:
             folded = folded if folded is not None else normal.casefold()
-            if not all(run in folded for run in runs):
+            if not _contains_all(folded, runs) or not _contains_one_of_each(folded, choices):
                 continue
-        for match in (m for first, last in scopes for m in pattern.finditer(normal, first, last)):
-            start, end = match.span()
-            # Two patterns of one rule can match the same words; report them once.
-            if start == end or (rule.id, start, end) in seen:
-                continue
-            seen.add((rule.id, start, end))
-            if sentences is None:
-                sentences = _Sentences(normal)
-            if _accepts(rule, normal, sentences, start, end, quotes):
-                findings.append(_finding(rule, text, match))
+        for first, last in scopes:
+            for match in pattern.finditer(normal, first, last):
+                start, end = match.span()
+                # Two patterns of one rule can match the same words; report them once.
+                if start == end or (rule.id, start, end) in seen:
+                    continue
+                seen.add((rule.id, start, end))
+                if sentences is None:
+                    sentences = _Sentences(normal)
+                if _accepts(rule, normal, sentences, start, end, quotes):
+                    findings.append(_finding(rule, text, match))
     if quotes and findings:
         # Guidance that forbids a phrase, or the company's own provision for everyone, is not feedback.
         spans = exempt_spans(text)
         findings = [f for f in findings if outside(spans, f.start, f.end)]
     return _without_overlaps_within_a_rule(findings)
+
+
+def _contains_all(text: str, runs: tuple[str, ...]) -> bool:
+    # A plain loop: all() over a generator costs more than the substring tests themselves.
+    for run in runs:  # noqa: SIM110
+        if run not in text:
+            return False
+    return True
+
+
+def _contains_one_of_each(text: str, choices: tuple[tuple[str, ...], ...]) -> bool:
+    for choice in choices:
+        for run in choice:
+            if run in text:
+                break
+        else:
+            return False
+    return True
 
 
 def _without_overlaps_within_a_rule(findings: list[Finding]) -> list[Finding]:
