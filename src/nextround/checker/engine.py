@@ -26,9 +26,10 @@ _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 _WORD = re.compile(r"[a-z0-9]+")
 # A sentence ends after . ! or ? (with any closing quotes or brackets) followed by a space, or at a newline.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
-# Each pattern's required alternations (literals.mandatory_choices), worked out on its first run: like the
-# mandatory runs of Rule.parts, a substring test that skips a pattern which cannot match.
-_CHOICES: dict[re.Pattern, tuple[tuple[str, ...], ...]] = {}
+# id(rule set) -> (rule set, {(rule index, part): (rule, pattern, mandatory runs, mandatory choices)}),
+# each entry made on the pattern's first use (parsing every pattern up front would slow the start-up).
+# The runs and the choices (literals.py) are substring tests that skip a pattern which cannot match.
+_GATES: dict[int, tuple[object, dict]] = {}
 # Texts longer than this are scanned sentence by sentence (see _scopes_by_sentence); shorter ones whole.
 _LONG = 600
 
@@ -159,15 +160,15 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
         work = [(pair, whole) for pair in sorted({pair for word in words for pair in by_keyword[word]})]
     folded = None
     quotes = audience in READS_QUOTES
-    for (rule_index, part), scopes in work:
-        rule = ruleset.rules[rule_index]
-        _, pattern, runs = rule.parts[part]
-        choices = _CHOICES.get(pattern)
-        if choices is None:
-            choices = _CHOICES[pattern] = mandatory_choices(pattern)
+    gates = _gates(ruleset)
+    for pair, scopes in work:
+        gate = gates.get(pair) or _gate(gates, ruleset, pair)
+        rule, pattern, runs, choices = gate
         if runs or choices:
-            folded = folded if folded is not None else normal.casefold()
-            if not _contains_all(folded, runs) or not _contains_one_of_each(folded, choices):
+            if folded is None:
+                folded = normal.casefold()
+            # Most patterns fail on their longest run: test that one before calling anything.
+            if (runs and runs[0] not in folded) or not _passes(folded, runs, choices):
                 continue
         for first, last in scopes:
             for match in pattern.finditer(normal, first, last):
@@ -187,15 +188,26 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
     return _without_overlaps_within_a_rule(findings)
 
 
-def _contains_all(text: str, runs: tuple[str, ...]) -> bool:
-    # A plain loop: all() over a generator costs more than the substring tests themselves.
-    for run in runs:  # noqa: SIM110
+def _gates(ruleset) -> dict:
+    entry = _GATES.get(id(ruleset))
+    if entry is None or entry[0] is not ruleset:
+        entry = _GATES[id(ruleset)] = (ruleset, {})
+    return entry[1]
+
+
+def _gate(gates: dict, ruleset, pair: tuple[int, int]) -> tuple:
+    rule = ruleset.rules[pair[0]]
+    _, pattern, runs = rule.parts[pair[1]]
+    gate = gates[pair] = (rule, pattern, runs, mandatory_choices(pattern))
+    return gate
+
+
+def _passes(text: str, runs: tuple[str, ...], choices: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` (case-folded) holds every run and one run of each choice (see literals.py)."""
+    # Plain loops: all() and any() over generators cost more than the substring tests themselves.
+    for run in runs:
         if run not in text:
             return False
-    return True
-
-
-def _contains_one_of_each(text: str, choices: tuple[tuple[str, ...], ...]) -> bool:
     for choice in choices:
         for run in choice:
             if run in text:
