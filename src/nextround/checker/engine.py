@@ -152,7 +152,8 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     sentences = None
-    if len(text) > _LONG:
+    long = len(text) > _LONG
+    if long:
         sentences = _Sentences(normal)
         work = _scopes_by_sentence(normal, sentences, words, by_keyword)
     else:
@@ -164,6 +165,10 @@ def rule_findings(text: str, audience: str) -> list[Finding]:
     for pair, scopes in work:
         gate = gates.get(pair) or _gate(gates, ruleset, pair)
         rule, pattern, runs, choices = gate
+        if long:
+            # A long text: a pattern scans only the sentences with its keywords, which costs less than
+            # looking for each of its choices in the whole text.
+            choices = ()
         if runs or choices:
             if folded is None:
                 folded = normal.casefold()
