@@ -257,3 +257,39 @@ def test_an_act_the_law_calls_discrimination_passes_inside_a_longer_note_too():
         "status discrimination in many places. We covered this in module two."
     )
     assert check(text, "employer") == []
+
+
+# Round 13: guidance shapes blind10's writer used, described by family (our own sentences): a suggested
+# question that speaks to the candidate, the law "now" in many places, a vague word called a proxy for
+# bias, a check for everyone "not only those who ...", a note naming what must not appear.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Instead of "How old are you?", you could ask "Are you at least 18?"',
+        "A number of US states now make it unlawful to ask about salary history.",
+        "Culture fit is often a proxy for similarity; define the behaviours you need instead.",
+        "Gut feel often works as a proxy for bias.",
+        "Carry out the document check on every applicant, not just the ones you think might be foreign.",
+        "The check has to be applied to everyone, not only those who have a foreign-sounding name.",
+        "Interview notes must contain no reference to a candidate's age or family plans.",
+        "Training reminder: nothing about pregnancy, health, religion or age should appear in feedback.",
+        "Make sure your notes include nothing about age or family circumstances.",
+    ],
+)
+def test_round_13_guidance_frames_pass(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('Instead of "How old are you?", you could ask her "When do you plan to retire?"', "age"),
+        ("Young people are a proxy for energy on this team.", "age"),
+        ("Culture fit is a proxy for similarity, and frankly we want people like us.", "vague_fit"),
+        ("We only did the right-to-work check on the ones with accents.", "national_origin"),
+        ("The panel notes contain nothing about his age, but he is clearly too old for us.", "age"),
+        ("Nothing about her headscarf should appear in the letter, but it is why we said no.", "religion"),
+    ],
+)
+def test_round_13_look_alikes_that_judge_or_report_stay_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}

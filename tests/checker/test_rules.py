@@ -1,10 +1,13 @@
 """Every rule is run against its own examples, both ways, and the loader refuses incomplete rules."""
 
+import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from nextround.checker import AUDIENCES, RuleError, check, load_rules
+from nextround.checker.engine import rule_findings
 from nextround.checker.loader import RULES_DIR, ruleset_for
 
 
@@ -102,3 +105,19 @@ def test_shipped_rule_files_use_every_category_of_their_audience(audience):
 
     ruleset = load_rules(RULES_DIR / f"{audience}.toml", audience)
     assert {rule.category for rule in ruleset.rules} == set(CATEGORIES[audience])
+
+
+# Round 13's candidate rules (blind10's described families) must flag no clean sentence of the training
+# corpus and no clean dev message: a rule has no threshold to absorb a false alarm.
+ROUND_13_RULES = {"insider-hire", "adviser-copied-in", "deadline-ultimatum", "strung-along"}
+
+
+def test_round_13_rules_flag_no_clean_corpus_sentence_or_dev_message():
+    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
+    clean = []
+    for name, key in (("candidate.jsonl", "category"), ("candidate_messages.jsonl", "categories")):
+        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
+        clean += [row["text"] for row in rows if not row.get(key)]
+    assert len(clean) > 1000
+    hits = [text for text in clean if ROUND_13_RULES & {f.rule for f in rule_findings(text, "candidate")}]
+    assert hits == []

@@ -20,7 +20,13 @@ from functools import lru_cache
 
 from nextround.checker.classifier import READS_QUOTES, blank_quotes
 from nextround.checker.facilities import facility_in_passing, mentions_facility
-from nextround.checker.law import DEFINED_ACT_ANYWHERE, defined_act, law_or_red_flag
+from nextround.checker.law import (
+    DEFINED_ACT_ANYWHERE,
+    defined_act,
+    law_or_red_flag,
+    round_13_cue,
+    round_13_guidance,
+)
 
 __all__ = ["READS_QUOTES", "exempt_spans", "outside"]
 
@@ -163,6 +169,8 @@ def _normative(sentence: str) -> bool:
         return True
     if _READ_AS.search(sentence) and _anyone(_READ_AS.sub(" ", sentence)):
         return True
+    if round_13_guidance(sentence, lambda text: _anyone(_YOUR_WRITING.sub(" ", text))):
+        return True
     return law_or_red_flag(sentence) and _anyone(sentence)
 
 
@@ -187,6 +195,11 @@ _QUOTE_FRAME = re.compile(
             r"[^'\"]{1,60}['\"]\s*(?:\w+ ){0,4}?(?:for|with|to|from)\b(?!\s*['\"])",
         ]
     ),
+    re.IGNORECASE,
+)
+# "Instead of '...', you could ask '...'": the reader is told what to ask; that "you" is no one (round 13).
+_SUGGEST = re.compile(
+    r"\byou (?:could |can |might |may |should |would |could also |can also )?(?:ask|say|try|write|use|put)\b",
     re.IGNORECASE,
 )
 _FRAME_WORDS = re.compile(r"\b(?:instead of|rather than|in place of|\w+ instead)\b", re.IGNORECASE)
@@ -247,7 +260,7 @@ def _policy(blanked: str) -> bool:
 def _quoted_frame(sentence: str, blanked: str) -> bool:
     if not _QUOTE_FRAME.search(sentence):
         return False
-    rest = _FRAME_WORDS.sub(" ", _YOUR_WRITING.sub(" ", blanked))
+    rest = _FRAME_WORDS.sub(" ", _YOUR_WRITING.sub(" ", _SUGGEST.sub(" ", blanked)))
     if _EDITED.search(sentence):
         # The writer's own edit of a draft: "I" and "we" did the editing, nobody else may be named.
         rest = _WRITERS.sub(" ", rest)
@@ -306,6 +319,9 @@ _HINTS = (
     "may ", "can ", "changed", "deleted", "cut", "took out", "off-limits", "off limits", "out of bounds",
     "only when", "only if", "only where", "faith", "prayer", "quiet", "reflection", "wellbeing", "parents",
     "nursing", "lactation", "baby-changing", "leave",
+    # round 13 (law.round_13_cue)
+    "make it", "makes it", "made it", "making it", "proxy", "proxies", "stand-in", "standin", "shorthand",
+    "cover for", "euphemism", "appear", "feature", "contain", "include", "mention", "nothing",
 )  # fmt: skip
 # Curly quotes straightened, as the rules read them; one character for one, so offsets hold.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
@@ -327,6 +343,7 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
         and not law_or_red_flag(blanked)
         and not (any(hint in lowered for hint in _POLICY_HINTS) and _policy_cue(blanked))
         and not _QUOTE_FRAME.search(straight)
+        and not round_13_cue(lowered, blanked)
     ):
         return ()
     from nextround.semantic import split_sentences

@@ -115,3 +115,92 @@ _OWNED_OR_REPORTED = re.compile(
 
 def defined_act(sentence: str) -> bool:
     return bool(_DEFINED_ACT.search(sentence)) and not _OWNED_OR_REPORTED.search(sentence)
+
+
+# Round 13: guidance shapes blind10's writer used (described by family; our own wording). Each is read
+# only when one of its hint words is in the text, and only where the sentence is about no one in
+# particular once the frame's own "you" is set aside (see `guidance._normative`).
+# "Many countries now make it unlawful to ask ...": the law, with "now".
+_MAKES_IT = re.compile(
+    r"\b(?:make|makes|made|making) it (?:\w+ )?(?:unlawful|illegal|an offen[cs]e|a crime|prohibited)\b",
+    re.IGNORECASE,
+)
+# "Culture fit is often a proxy for similarity; define ...": what a vague word stands in for.
+_PROXY = re.compile(
+    r"\b(?:(?:often|frequently|easily|usually|commonly|too often|can) )?(?:is|are|becomes?|become|be|"
+    r"tends? to be|works? as|acts? as|serves? as|functions? as)\s+(?:often |frequently |easily |usually |"
+    r"commonly |really |just |simply |too often |little more than |no more than )?(?:an? |the )?(?:\w+ )?"
+    r"(?:proxy|proxies|stand-?ins?|shorthand|code|cover|euphemisms?) for (?:\w+ )?(?:similarity|sameness|"
+    r"bias|biases|prejudice|discrimination|class|background|privilege|familiarity|likeness|conformity|"
+    r"homogeneity|(?:hiring |picking |choosing )?(?:people|someone|those|candidates) like|age|race|gender|"
+    r"sex|ethnicity|nationality|religion|disability|(?:protected|personal) characteristics?)\b",
+    re.IGNORECASE,
+)
+# ... where the instruction that follows may speak to the reader ("define the behaviours you need").
+_INSTRUCTION = re.compile(
+    r"[;:,.]\s*(?:so |and |instead,? |then )?(?:define|spell out|describe|name|list|write down|set out|"
+    r"agree|say|state|decide|score|assess)\b.*$",
+    re.IGNORECASE,
+)
+# "The check must be carried out on all candidates, not only those who ...": the same check for everyone.
+_NOT_ONLY_THOSE = re.compile(
+    r"\b(?:all|every|each|everyone|everybody|any)\b[^.;]{0,40}?,?\s*(?:and )?not (?:only|just|merely|simply) "
+    r"(?:on |for |to |with )?(?:those|the ones|people|candidates|applicants|anyone|someone|whoever|ones)\b",
+    re.IGNORECASE,
+)
+_OBLIGATION = re.compile(
+    r"\b(?:carr(?:y|ies|ied) out|appl(?:y|ies|ied)|checks?|checked|checking|verif(?:y|ied|ies)|ask(?:ed)?|"
+    r"done|run)\b",
+    re.IGNORECASE,
+)
+# "you think", "you suspect": the reader's guess the guidance warns against, not a person in particular.
+_READERS_GUESS = re.compile(r"\byou (?:think|suspect|assume|believe|guess|feel|imagine)\b", re.IGNORECASE)
+# A training or scoring note that names what must not appear: "notes must contain no reference to ...",
+# "nothing about age should appear in feedback", "age and accent must never appear on the sheet".
+_MUST_NOT_APPEAR = re.compile(
+    "|".join(
+        [
+            r"\b(?:must|should|may|can|will|to) (?:contain|include|mention|carry|hold|show|say|record) "
+            r"(?:no|nothing)\b",
+            r"\b(?:contains?|includes?|mentions?) (?:no|nothing) (?:\w+ )?(?:about|on|of|regarding|"
+            r"reference|references|mention|comment|remark)\b",
+            r"\b(?:must|should|may|can|is to|are to|will)(?: never| not|n'?t)(?: ever)? "
+            r"(?:appear|feature|be (?:written|recorded|included|mentioned|noted|scored|named))\b",
+            r"\bnothing (?:about|on|regarding|concerning)\b[^.;]{1,100}?\b(?:should|must|may|can|is to|will) "
+            r"(?:ever )?(?:appear|feature|be (?:written|recorded|included|mentioned|noted))\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_HINTS_13 = (
+    "make it", "makes it", "made it", "making it", "proxy", "proxies", "stand-in", "standin", "shorthand",
+    "code for", "cover for", "euphemism", "not only", "not just", "not merely", "not simply", "appear",
+    "feature", "contain", "include", "mention", "nothing", "be written", "be recorded", "be noted",
+    "be scored", "be named",
+)  # fmt: skip
+
+
+def round_13_hint(lowered: str) -> bool:
+    return any(hint in lowered for hint in _HINTS_13)
+
+
+def round_13_guidance(sentence: str, anyone) -> bool:
+    """Whether `sentence` is one of round 13's guidance shapes; `anyone(text)` says whether a text is about
+    no one in particular."""
+    if not round_13_hint(sentence.lower()):
+        return False
+    if _MAKES_IT.search(sentence) or _MUST_NOT_APPEAR.search(sentence):
+        return anyone(sentence)
+    if _PROXY.search(sentence):
+        return anyone(_INSTRUCTION.sub("", sentence, count=1) if _INSTRUCTION.search(sentence) else sentence)
+    if _NOT_ONLY_THOSE.search(sentence) and _OBLIGATION.search(sentence):
+        return anyone(_READERS_GUESS.sub(" ", sentence))
+    return False
+
+
+def round_13_cue(lowered: str, blanked: str) -> bool:
+    """exempt_spans' first look: whether any round-13 shape is anywhere in the text."""
+    if not round_13_hint(lowered):
+        return False
+    patterns = (_MAKES_IT, _MUST_NOT_APPEAR, _PROXY, _NOT_ONLY_THOSE)
+    return any(pattern.search(blanked) for pattern in patterns)
