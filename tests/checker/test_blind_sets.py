@@ -1,4 +1,4 @@
-"""Regression guards on the blind sets (tests/checker/blind2/ to blind10/).
+"""Regression guards on the blind sets (tests/checker/blind2/ to blind11/).
 
 Each set was written by someone who never saw the training corpus, the rules or the models, and measured
 after the models of its round were final (docs/checker.md gives every measurement and what it missed).
@@ -116,6 +116,11 @@ FLOORS = [
     ("blind10", "real_candidate.jsonl", "candidate", 0.89, 0.88, 0.84, 0.035),
     ("blind10", "employer.jsonl", "employer", 0.94, 0.93, 0.93, 0.048),
     ("blind10", "real_employer.jsonl", "employer", 0.90, 0.93, 0.89, 0.070),
+    # blind11: measured once on the final round-13 rules and models.
+    ("blind11", "candidate.jsonl", "candidate", 0.96, 0.92, 0.93, 0.008),
+    ("blind11", "real_candidate.jsonl", "candidate", 0.94, 0.85, 0.92, 0.024),
+    ("blind11", "employer.jsonl", "employer", 0.95, 0.94, 0.95, 0.047),
+    ("blind11", "real_employer.jsonl", "employer", 0.91, 0.96, 0.88, 0.054),
 ]
 
 
