@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_WEEKS = 12
@@ -66,10 +67,15 @@ def weekly(
     """Count per week: applications sent, follow-ups done, and distinct people the user reached out to."""
     apps = Counter(monday(day) for day in applied)
     done = Counter(monday(day) for day in followups_done)
+    return weekly_from_counts(weeks, goals, apps, done, people_per_week(contacted))
+
+
+def people_per_week(contacted: Iterable[tuple[dt.date, int]]) -> dict[dt.date, int]:
+    """Different people reached per week (Monday) from (day, contact id) pairs: each person once a week."""
     people: dict[dt.date, set[int]] = defaultdict(set)
     for day, contact_id in contacted:
         people[monday(day)].add(contact_id)
-    return weekly_from_counts(weeks, goals, apps, done, {start: len(ids) for start, ids in people.items()})
+    return {start: len(ids) for start, ids in people.items()}
 
 
 def weekly_from_counts(

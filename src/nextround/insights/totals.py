@@ -16,7 +16,6 @@ a restore rebuilds once when it has written everything.
 
 import datetime as dt
 import zoneinfo
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from django.db.models import Count
 
 from nextround.core.models import Profile
 from nextround.core.versions import owner_id
+from nextround.insights import activity
 from nextround.insights.activity import monday
 from nextround.insights.counts import local_start
 from nextround.insights.models import PeopleWeek, WeeklyTotals
@@ -36,10 +36,7 @@ MOST_WEEKS_RECOUNTED = 8
 
 def people_per_week(sent: Iterable[tuple[dt.datetime, int]], tz: dt.tzinfo) -> dict[dt.date, int]:
     """Different people per week (Monday, local) from (moment, contact id) pairs of sent messages."""
-    people: dict[dt.date, set[int]] = defaultdict(set)
-    for at, contact_id in sent:
-        people[monday(at.astimezone(tz).date())].add(contact_id)
-    return {week: len(ids) for week, ids in people.items()}
+    return activity.people_per_week((at.astimezone(tz).date(), contact_id) for at, contact_id in sent)
 
 
 def time_zone_of(owner) -> str:
