@@ -193,7 +193,7 @@ def round_13_guidance(sentence: str, anyone) -> bool:
     if _MAKES_IT.search(sentence) or _MUST_NOT_APPEAR.search(sentence):
         return anyone(sentence)
     if _PROXY.search(sentence):
-        return anyone(_INSTRUCTION.sub("", sentence, count=1) if _INSTRUCTION.search(sentence) else sentence)
+        return anyone(_INSTRUCTION.sub("", sentence, count=1))
     if _NOT_ONLY_THOSE.search(sentence) and _OBLIGATION.search(sentence):
         return anyone(_READERS_GUESS.sub(" ", sentence))
     return False
