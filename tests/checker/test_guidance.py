@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nextround.checker import check
-from nextround.checker.guidance import exempt_spans
+from nextround.checker.guidance import exempt_spans, law_spans
 
 
 @pytest.mark.parametrize(
@@ -82,8 +82,9 @@ def test_reports_and_decisions_stay_flagged_beside_legal_words(text, category):
 def test_no_risky_corpus_sentence_is_let_through():
     corpus = Path(__file__).resolve().parents[2] / "training" / "checker" / "employer.jsonl"
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    let_through = [row["text"] for row in rows if row.get("category") and exempt_spans(row["text"])]
-    assert let_through == []
+    risky = [row["text"] for row in rows if row.get("category")]
+    assert [text for text in risky if exempt_spans(text)] == []
+    assert [text for text in risky if law_spans(text)] == []
 
 
 @pytest.mark.parametrize(
@@ -292,4 +293,47 @@ def test_round_13_guidance_frames_pass(text):
     ],
 )
 def test_round_13_look_alikes_that_judge_or_report_stay_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}
+
+
+# Round 14: law and guidance shapes blind11's writer used, described by family (our own sentences): a duty
+# stated of employers generically, a neutral rule "usually lawful", the law letting candidates volunteer
+# what may not be asked, training that a trait "is not a valid reason to reject", an advert or a set of
+# questions told what to keep to.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employers in Queensland must make reasonable adjustments for applicants with a disability.",
+        "An employer has to accommodate religious observance unless it would cause undue hardship.",
+        "Extra time in the written test should be offered to anyone who asks for it as an adjustment.",
+        "Firms are obliged to consider adjustments for any applicant who tells them about a condition.",
+        "A rule that all drivers hold a clean licence is usually lawful if it applies to everyone.",
+        "Hi-vis uniforms are generally fine, but allow for religious dress where you can.",
+        "Candidates can choose to share their current pay, but employers in Maine may not ask for it.",
+        "An applicant is free to disclose a disability, and the information must stay confidential.",
+        "A regional accent is not a valid reason to turn an applicant down.",
+        "Having a gap in a CV is not, on its own, grounds for rejecting anyone.",
+        "Marital status is irrelevant to the selection decision.",
+        "Job adverts should not specify a maximum number of years, as this can exclude older people.",
+    ],
+)
+def test_round_14_law_and_guidance_pass(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Employers should avoid hiring older people.", "age"),
+        ("We could not make adjustments for her wheelchair.", "disability"),
+        ("We don't accommodate prayer breaks.", "religion"),
+        ("Adjustments are not made for wheelchair users here.", "disability"),
+        ("Accommodating her Sabbath would cause undue hardship for our rota.", "religion"),
+        ("She volunteered she's on 45k now so we offered 47k.", "salary_history"),
+        ("His accent is not the only reason to reject him.", "national_origin"),
+        ("Culture fit was the reason we rejected him.", "vague_fit"),
+        ("The dress code is generally fine, so we asked her to remove the hijab.", "religion"),
+    ],
+)
+def test_round_14_look_alikes_that_refuse_report_or_decide_stay_flagged(text, category):
     assert category in {f.category for f in check(text, "employer")}

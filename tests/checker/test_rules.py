@@ -121,3 +121,47 @@ def test_round_13_rules_flag_no_clean_corpus_sentence_or_dev_message():
     assert len(clean) > 1000
     hits = [text for text in clean if ROUND_13_RULES & {f.rule for f in rule_findings(text, "candidate")}]
     assert hits == []
+
+
+# Round 14's employer rules (blind11's described families): pay history in notes, an age band "50+", fit
+# judged as a drinking companion. A rule has no threshold to absorb a false alarm either.
+ROUND_14_RULES = {"salary-history-notes", "age-plus", "fit-drinking-buddy"}
+
+
+def test_round_14_rules_flag_no_clean_corpus_sentence_or_dev_message():
+    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
+    clean = []
+    for name, key in (("employer.jsonl", "category"), ("employer_messages.jsonl", "categories")):
+        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
+        clean += [row["text"] for row in rows if not row.get(key)]
+    assert len(clean) > 1000
+    hits = [text for text in clean if ROUND_14_RULES & {f.rule for f in rule_findings(text, "employer")}]
+    assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Notes: just on 39k right now, so plenty of room.", "salary_history"),
+        ("previous salary: £51k, wants a jump.", "salary_history"),
+        ("She's a mum-to-be, so the timing is poor for us.", "pregnancy"),
+        ("The depot crew is all blokes, so she'd stick out.", "sex"),
+        ("Applicant looks 60+, may not last the season.", "age"),
+        ("Good CV but not a guy I'd want to sink a pint with.", "vague_fit"),
+    ],
+)
+def test_round_14_employer_rules_catch_notes_and_shorthand(text, category):
+    assert category in {f.category for f in check(text, "employer") if f.source == "rule"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band for this role is currently 48-55k.",
+        "We expanded to 60+ stores last year.",
+        "Our parental leave covers mums-to-be from the first day.",
+        "You'd be welcome at team drinks with everyone on Friday.",
+    ],
+)
+def test_round_14_employer_look_alikes_are_not_flagged_by_a_rule(text):
+    assert [f for f in check(text, "employer") if f.source == "rule"] == []

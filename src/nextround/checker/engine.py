@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from nextround.checker.accounts import quoted_reply
 from nextround.checker.classifier import READS_QUOTES, model_findings_many
-from nextround.checker.guidance import exempt_spans, outside
+from nextround.checker.guidance import exempt_spans, law_spans, outside
 from nextround.checker.literals import mandatory_choices
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
@@ -129,7 +129,19 @@ def check_many(texts: Sequence[str], audience: str) -> list[list[Finding]]:
     """`check` for several texts at once: the classifier embeds all their sentences in one batch."""
     rules = [rule_findings(text, audience) for text in texts]
     modelled = model_findings_many(texts, audience, rules)
-    return [merge(found, more) for found, more in zip(rules, modelled, strict=True)]
+    merged = [merge(found, more) for found, more in zip(rules, modelled, strict=True)]
+    if audience in READS_QUOTES:
+        merged = [_spare_the_law(text, found) for text, found in zip(texts, merged, strict=True)]
+    return merged
+
+
+def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` less those in a sentence that states the law or guidance in one of round 14's shapes;
+    looked for only once something was found (guidance.law_spans)."""
+    if not findings:
+        return findings
+    spans = law_spans(text)
+    return [f for f in findings if outside(spans, f.start, f.end)] if spans else findings
 
 
 def merge(rules: list[Finding], modelled: list[Finding]) -> list[Finding]:

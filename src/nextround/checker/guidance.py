@@ -26,9 +26,11 @@ from nextround.checker.law import (
     law_or_red_flag,
     round_13_cue,
     round_13_guidance,
+    round_14_guidance,
+    round_14_hint,
 )
 
-__all__ = ["READS_QUOTES", "exempt_spans", "outside"]
+__all__ = ["READS_QUOTES", "exempt_spans", "law_spans", "outside"]
 
 _SAYING = (
     r"(?:ask|asking|say|saying|write|writing|use|using|mention|mentioning|note|noting|comment|commenting|"
@@ -351,6 +353,20 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(
         (s.start, s.end) for s in split_sentences(blanked) if _exempt(straight[s.start : s.end], s.text)
     )
+
+
+def law_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of `text` that states the law or guidance in one of round 14's shapes
+    (`law.round_14_guidance`: a duty of employers, what candidates may volunteer, "is not a valid reason
+    to reject", a rule "usually lawful"), about no one in particular. Unlike `exempt_spans`, asked only of
+    a text that got a finding: these shapes are rare, and their hint words are common enough that looking
+    in every message would cost an employer check about 4% (docs/checker.md, round 14)."""
+    if not round_14_hint(text.lower()):
+        return ()
+    from nextround.semantic import split_sentences
+
+    blanked = blank_quotes(text.translate(_STRAIGHTEN))
+    return tuple((s.start, s.end) for s in split_sentences(blanked) if round_14_guidance(s.text, _anyone))
 
 
 def outside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

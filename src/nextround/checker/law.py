@@ -205,3 +205,135 @@ def round_13_cue(lowered: str, blanked: str) -> bool:
         return False
     patterns = (_MAKES_IT, _MUST_NOT_APPEAR, _PROXY, _NOT_ONLY_THOSE)
     return any(pattern.search(blanked) for pattern in patterns)
+
+
+# Round 14: the law and guidance shapes blind11's writer used (described by family; our own wording), read
+# like round 13's: behind one hint regular expression, and only about no one in particular.
+# A duty stated of employers generically: "employers must make reasonable adjustments ...", "religious
+# accommodation should be considered on request", "unless it would cause undue hardship". Not when denied.
+_NOT = r"(?!not\b|never\b|no\b|rarely\b|seldom\b|hardly\b)"
+_DUTY = re.compile(
+    "|".join(
+        [
+            r"\b(?:employers?|organi[sz]ations?|companies|businesses|recruiters|interviewers|"
+            r"hiring managers?|hr|firms)\s+(?:[\w,]+\s+){0,4}?(?:must|should|shall|need to|have to|has to|"
+            r"ought to|"
+            r"(?:are|is) (?:required|obliged|expected|bound) to|ha(?:ve|s) an? (?:legal |positive |"
+            r"statutory )?duty to)\s+" + _NOT + r"(?:\w+\s+){0,2}?(?:make|provide|offer|consider|arrange|"
+            r"accommodate|allow|agree to|put in place|grant|engage|discuss|explore|assess|look at)\b",
+            r"\b(?:accommodations?|adjustments?)\b[^.;]{0,80}?\b(?:is|are|must be|should be|has to be|"
+            r"have to be|needs? to be|will be)\s+"
+            + _NOT
+            + r"(?:(?!too\b|not\b|never\b)\w+\s+){0,2}?(?:to\s+)?"
+            r"(?:required|considered|offered|provided|made|granted|available|arranged|expected|arrange|make|"
+            r"provide|offer)\b",
+            r"\bduty to (?:accommodate|make (?:reasonable )?adjustments|"
+            r"consider (?:reasonable )?adjustments)\b",
+            r"\b(?:undue|unjustifiable) hardship\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_DUTY_OBJECT = re.compile(
+    r"\b(?:reasonabl[ey]|adjustments?|accommodat\w*|undue hardship|on request|(?:if|when|where) "
+    r"(?:asked|requested))\b",
+    re.IGNORECASE,
+)
+# The law letting candidates volunteer what an employer may not ask: "applicants may choose to disclose
+# a disability", "a candidate who voluntarily shares their pay". Said in the present, with no figure: "cand
+# volunteered 62k" is a note about someone.
+_VOLUNTEER = re.compile(
+    r"\b(?:volunteer|volunteers|volunteering|voluntarily|of (?:their|his or her|her or his) own (?:accord|"
+    r"volition|free will)|unprompted|without being (?:asked|prompted))\b|"
+    r"\b(?:candidates?|applicants?|job ?seekers|people|employees|workers)\s+(?:\w+\s+){0,2}?(?:may|can|"
+    r"(?:are|is) (?:free|allowed|entitled|permitted|welcome) to|(?:choose|chooses|decide|decides|opt|"
+    r"opts) to)\s+(?:\w+\s+)?(?:disclose|share|mention|tell|offer|provide|raise)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\d|\b(?:volunteered|disclosed|shared|mentioned|offered|provided|raised)\b", re.IGNORECASE
+)
+# Training that a trait or a vague word "is not a valid reason to reject", or "is irrelevant to the hiring
+# decision". Not "not the only reason", which makes it one.
+_NOT_A_REASON = re.compile(
+    "|".join(
+        [
+            r"\b(?:(?:is|are|was|were)\s+(?:not|never)|isn'?t|aren'?t|(?:should|must|can|may|will|would)\s+"
+            r"(?:not|never)\s+be|(?:shouldn|mustn|can|won|wouldn)'?t\s+be|cannot\s+be|(?:is|are)\s+no)\s*,?\s*"
+            r"(?:(?:on its own|by itself|in itself|alone|in isolation|of itself),?\s*)?"
+            r"(?:an?\s+|the\s+|any\s+)?"
+            r"(?!only\b|main\b|sole\b|just\b|real\b|whole\b|biggest\b|primary\b|key\b)(?:\w+\s+)?"
+            r"(?:reason|grounds?|basis|justification|excuse)\s+(?:to|for)\s+(?:\w+\s+){0,2}?(?:reject\w*|"
+            r"turn\w*|declin\w*|refus\w*|exclud\w*|not\s+(?:hir|shortlist|progress|interview|offer)\w*|"
+            r"pass\w*\s+over|screen\w*|rul\w*\s+out|dismiss\w*|(?:a\s+)?rejection)\b",
+            r"\b(?:is|are)\s+(?:\w+\s+)?(?:irrelevant|not relevant)\s+(?:to|in)\s+(?:the\s+|a\s+|any\s+)?"
+            r"(?:hiring|recruitment|selection|shortlisting|interview\w*)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+# A neutral rule "generally lawful", "usually fine if applied to everyone"; a job advert or a set of
+# questions told what not to hold ("job ads should not specify ...", "questions about ... should be limited
+# to ...").
+_USUALLY_LAWFUL = re.compile(
+    r"\b(?:is|are)\s+(?:generally|usually|normally|typically|ordinarily|often|mostly|broadly)\s+(?:lawful|"
+    r"legal|fine|permitted|permissible|allowed|acceptable|ok|okay)\b",
+    re.IGNORECASE,
+)
+_KEEP_TO = re.compile(
+    r"\b(?:(?:job )?(?:ads|adverts|advertisements|postings|listings|job descriptions|application forms)\s+"
+    r"(?:should|must)(?: not|n'?t| never)\s+(?:specify|state|set|list|include|ask|require|mention)\b|"
+    r"(?:questions?|enquir(?:y|ies)|inquir(?:y|ies))\s+(?:about|on|regarding)\s+[^.;]{1,60}?\b(?:should|"
+    r"must)\s+(?:be\s+)?(?:limited|restricted|confined|kept)\s+to)\b",
+    re.IGNORECASE,
+)
+# What such a sentence may add of its own: why a practice harms ("as this can exclude older workers"), a
+# contrast ("but employers may not ask"), an instruction to the reader ("but allow for ... where you can").
+_HARM = re.compile(
+    r"\b(?:as|because|since)\s+(?:this|that|it|such \w+)\s+(?:can|may|could|might|would|will|tends? to)\s+"
+    r"(?:\w+\s+)?(?:exclude|discourage|deter|disadvantage|put off|shut out)\b.*$",
+    re.IGNORECASE,
+)
+_BUT_ALLOW = re.compile(
+    r",?\s*but\s+(?:do\s+)?(?:allow|make|consider|check|remember|ensure|be ready|think about|offer)\b.*$",
+    re.IGNORECASE,
+)
+# "any applicant who tells them about ...": anyone the law speaks of, not a report.
+_WHO_TELLS = re.compile(
+    r"\b((?:any|an?|every)\s+(?:\w+\s+)?(?:applicant|candidate|person|employee|worker|job ?seeker)\s+who)\s+"
+    r"(?:tells|says)\b",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|though|however)\b", re.IGNORECASE)
+# Every match of the round-14 patterns has one of these at the start of a word (lower case): a key word of
+# each shape, or for what candidates may volunteer, its subject. Grouped by first letter, which the regular
+# expression engine tries faster than a flat list.
+_HINTS_14 = re.compile(
+    r"\b(?:a(?:ccommodat|djust|sked|dvert|ds\b)|b(?:asis|roadly)|c(?:onfined|andidates?\s)|"
+    r"d(?:isclos|escription)|e(?:xcuse|mployees)|forms|g(?:round|enerally)|hardship|"
+    r"irrelevant|justification|kept|l(?:imited|isting)|mostly|normally|"
+    r"o(?:ften|wn (?:accord|volition|free will)|rdinarily)|"
+    r"p(?:osting|eople)|r(?:eason|equest|elevant|estricted)|shar|typically|u(?:sually|nprompted)|volunt|"
+    r"w(?:ithout being|orkers)|applicants?\s|job ?seekers)"
+)
+
+
+def round_14_hint(lowered: str) -> bool:
+    return bool(_HINTS_14.search(lowered))
+
+
+def round_14_guidance(sentence: str, anyone) -> bool:
+    """Whether `sentence` is one of round 14's law or guidance shapes, about no one in particular
+    (`anyone(text)`)."""
+    if not round_14_hint(sentence.lower()):
+        return False
+    text = _WHO_TELLS.sub(r"\1", _HARM.sub("", sentence, count=1))
+    if _DUTY.search(text) and _DUTY_OBJECT.search(text):
+        return anyone(text)
+    if _VOLUNTEER.search(text) and not _REPORTED.search(text):
+        return anyone(_BUT.sub(" ", text))
+    if _NOT_A_REASON.search(text) or _KEEP_TO.search(text):
+        return anyone(text)
+    if _USUALLY_LAWFUL.search(text):
+        return anyone(_BUT_ALLOW.sub("", text, count=1))
+    return False
