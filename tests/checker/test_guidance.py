@@ -315,6 +315,11 @@ def test_round_13_look_alikes_that_judge_or_report_stay_flagged(text, category):
         "Having a gap in a CV is not, on its own, grounds for rejecting anyone.",
         "Marital status is irrelevant to the selection decision.",
         "Job adverts should not specify a maximum number of years, as this can exclude older people.",
+        "Sabbath observance may be accommodated where the rota allows.",
+        "An applicant's religion should play no part in the shortlisting.",
+        "Employers must store health information from applicants separately and securely.",
+        "Panel members should not assume that a parent cannot travel.",
+        "The equality commission says employers cannot turn applicants away because of their sexuality.",
     ],
 )
 def test_round_14_law_and_guidance_pass(text):
@@ -333,6 +338,10 @@ def test_round_14_law_and_guidance_pass(text):
         ("His accent is not the only reason to reject him.", "national_origin"),
         ("Culture fit was the reason we rejected him.", "vague_fit"),
         ("The dress code is generally fine, so we asked her to remove the hijab.", "religion"),
+        ("Her pregnancy should have no bearing, but honestly it did.", "pregnancy"),
+        ("His Sabbath can't be accommodated on our rota.", "religion"),
+        ("The guidance says employers can't reject someone because of their age, but we did.", "age"),
+        ("We must keep her mental health history confidential, and she won't cope here.", "disability"),
     ],
 )
 def test_round_14_look_alikes_that_refuse_report_or_decide_stay_flagged(text, category):

@@ -230,6 +230,8 @@ _DUTY = re.compile(
             r"\bduty to (?:accommodate|make (?:reasonable )?adjustments|"
             r"consider (?:reasonable )?adjustments)\b",
             r"\b(?:undue|unjustifiable) hardship\b",
+            # "religious holidays may be accommodated where ...", not "can't be"
+            r"\b(?:may|can|should|must|will|are to|is to)\s+be\s+(?:reasonably\s+)?accommodated\b",
         ]
     ),
     re.IGNORECASE,
@@ -268,6 +270,9 @@ _NOT_A_REASON = re.compile(
             r"pass\w*\s+over|screen\w*|rul\w*\s+out|dismiss\w*|(?:a\s+)?rejection)\b",
             r"\b(?:is|are)\s+(?:\w+\s+)?(?:irrelevant|not relevant)\s+(?:to|in)\s+(?:the\s+|a\s+|any\s+)?"
             r"(?:hiring|recruitment|selection|shortlisting|interview\w*)\b",
+            # "... should never be a factor in the decision", "should have no bearing on", "play no part in"
+            r"\b(?:(?:should|must|can|may|will)\s+(?:never|not)\s+be|(?:is|are)\s+(?:never|not))\s+a\s+factor\s+in\b",
+            r"\b(?:should|must|will|may|can)\s+(?:have|play)\s+no\s+(?:bearing|part|role)\s+(?:on|in)\b",
         ]
     ),
     re.IGNORECASE,
@@ -285,6 +290,27 @@ _KEEP_TO = re.compile(
     r"(?:should|must)(?: not|n'?t| never)\s+(?:specify|state|set|list|include|ask|require|mention)\b|"
     r"(?:questions?|enquir(?:y|ies)|inquir(?:y|ies))\s+(?:about|on|regarding)\s+[^.;]{1,60}?\b(?:should|"
     r"must)\s+(?:be\s+)?(?:limited|restricted|confined|kept)\s+to)\b",
+    re.IGNORECASE,
+)
+# A duty of confidentiality ("the employer must keep any disability information confidential"), a scheme
+# that guarantees an interview, training not to assume ("interviewers should not assume that ...").
+_KEEP_PRIVATE = re.compile(
+    r"\b(?:must|should|shall|has to|have to|(?:are|is) required to)\s+(?:keep|treat|hold|store)\s+"
+    r"(?:\w+\s+){0,4}?(?:confidential|confidentially|private|securely|separately)\b|"
+    r"\bguarantee[sd]?\s+(?:an?\s+)?interview\b|\binterview guarantee\b|"
+    r"\b(?:should|must)\s+(?:not|never)\s+(?:assume|presume|speculate)\b|\bshouldn'?t\s+(?:assume|presume)\b",
+    re.IGNORECASE,
+)
+# "The Fair Work Ombudsman says employers can't ...": a public body stating the law is not a report about
+# anyone; what it says is read as the law.
+_BODY_SAYS = re.compile(
+    r"^(?:[\w' ]{0,40}?\b(?:ombudsman|eeoc|acas|commission|regulator|guidance|website|agency|government|"
+    r"department|law|act|code)\s+(?:says|states|advises|explains|notes|makes clear)\s+(?:that\s+)?)",
+    re.IGNORECASE,
+)
+_CANT_BECAUSE = re.compile(
+    r"\b(?:employers?|companies|businesses|organi[sz]ations)\s+(?:can'?t|cannot|may not|must not|mustn'?t)\s+"
+    r"(?:\w+\s+){1,5}?(?:because of|on (?:the )?(?:basis|grounds) of)\b",
     re.IGNORECASE,
 )
 # What such a sentence may add of its own: why a practice harms ("as this can exclude older workers"), a
@@ -310,7 +336,9 @@ _BUT = re.compile(r"\b(?:but|though|however)\b", re.IGNORECASE)
 # expression engine tries faster than a flat list.
 _HINTS_14 = re.compile(
     r"\b(?:a(?:ccommodat|djust|sked|dvert|ds\b)|b(?:asis|roadly)|c(?:onfined|andidates?\s)|"
-    r"d(?:isclos|escription)|e(?:xcuse|mployees)|forms|g(?:round|enerally)|hardship|"
+    r"d(?:isclos|escription)|e(?:xcuse|mployees)|f(?:orms|actor)|g(?:round|enerally|uarantee)|hardship|"
+    r"bearing|no (?:part|role)|confidential|private|securely|separately|assum|presum|speculat|says|states|"
+    r"advises|explains|notes|makes clear|"
     r"irrelevant|justification|kept|l(?:imited|isting)|mostly|normally|"
     r"o(?:ften|wn (?:accord|volition|free will)|rdinarily)|"
     r"p(?:osting|eople)|r(?:eason|equest|elevant|estricted)|shar|typically|u(?:sually|nprompted)|volunt|"
@@ -336,4 +364,7 @@ def round_14_guidance(sentence: str, anyone) -> bool:
         return anyone(text)
     if _USUALLY_LAWFUL.search(text):
         return anyone(_BUT_ALLOW.sub("", text, count=1))
-    return False
+    if _KEEP_PRIVATE.search(text):
+        return anyone(text)
+    said = _BODY_SAYS.sub("", text, count=1)
+    return said != text and bool(_CANT_BECAUSE.search(said)) and anyone(said)
