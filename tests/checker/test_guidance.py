@@ -346,3 +346,65 @@ def test_round_14_law_and_guidance_pass(text):
 )
 def test_round_14_look_alikes_that_refuse_report_or_decide_stay_flagged(text, category):
     assert category in {f.category for f in check(text, "employer")}
+
+
+# Round 15: a known frame read through an inserted list or aside (", including A, B and C,", "(...)",
+# "e.g. ..."); the law with a statute, a case or a list of characteristics as its subject; "regardless of"
+# a list; "Illegal: ... Lawful alternative: ..."; "is not a legitimate reason"; "avoid comments such as";
+# a legal minimum age asked of everyone. All about no one in particular; our own wording.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most EU member states, for instance France, Germany and Spain, forbid questions about pregnancy.",
+        "Several provinces (including Ontario and Manitoba) protect family status in hiring.",
+        "Employers in many cities, such as New York City and Philadelphia, cannot ask about salary history.",
+        "many states (like colorado) ban asking abt pay history fyi",
+        "Some countries, such as Canada and Ireland, also protect family status in employment.",
+        "GINA prohibits employers from using genetic information, such as family medical history, in hiring.",
+        "USERRA protects service members from being denied a job because of their military service.",
+        "The PDA bars employers from treating pregnancy differently from other temporary conditions.",
+        "Under the Bostock ruling, firing someone for being gay or transgender is sex discrimination.",
+        "under the ADA, employers cant ask about disabilities before an offer.",
+        "Harassment because of religion is a form of religious discrimination.",
+        "Hire on skills and evidence, regardless of age, sex, religion or disability.",
+        "You must not discriminate against anyone because of a protected characteristic such as pregnancy.",
+        "You should never treat an applicant less favourably because of pregnancy or maternity.",
+        'Illegal: "Are you married?" Lawful alternative: "Can you travel for work three days a month?"',
+        '"Not a culture fit" is not a lawful reason on its own; record the skill that was missing.',
+        'Avoid vague remarks such as "not the right vibe"; state which requirement was not met.',
+        "Medical questions are only lawful in narrow cases (for example, to arrange interview adjustments).",
+        "Do you have the right to work in the UK? (asked of all candidates)",
+        "Are you at least 18? The role involves selling alcohol.",
+        "Applicants must be at least 21 years old to work behind the bar.",
+    ],
+)
+def test_round_15_law_read_through_lists_and_asides_passes(text):
+    assert check(text, "employer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Several states, including Oregon, ban it (we don't care), we want younger staff.", "age"),
+        (
+            "Many states, such as Maine, prohibit asking, but we asked her current salary anyway.",
+            "salary_history",
+        ),
+        ("The ADEA protects applicants over 40, but honestly we need someone younger.", "age"),
+        ("Under the PDA she's protected, but we can't have her on leave in March.", "pregnancy"),
+        ("Regardless of age, race or religion, he just wouldn't fit with a headscarf.", "religion"),
+        ("Culture fit is a legitimate reason to pass on him.", "vague_fit"),
+        ("Not a culture fit (she was too quiet), so no.", "vague_fit"),
+        ("The manager said accent is not a legitimate reason, then rejected her for it.", "national_origin"),
+        ("Are you over 18 and under 30?", "age"),
+        ("Under Smith v. Jones they could sue, but he's just too old for us.", "age"),
+        (
+            "The tribunal held that rejecting him because of his marital status was a form of bias.",
+            "marital_status",
+        ),
+        ('Illegal: "Are you planning a family?" We asked her anyway.', "family_status"),
+        ("Employers should avoid hiring older people.", "age"),
+    ],
+)
+def test_round_15_look_alikes_that_own_report_or_exhort_stay_flagged(text, category):
+    assert category in {f.category for f in check(text, "employer")}

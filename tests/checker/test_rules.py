@@ -1,6 +1,7 @@
 """Every rule is run against its own examples, both ways, and the loader refuses incomplete rules."""
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -164,4 +165,58 @@ def test_round_14_employer_rules_catch_notes_and_shorthand(text, category):
     ],
 )
 def test_round_14_employer_look_alikes_are_not_flagged_by_a_rule(text):
+    assert [f for f in check(text, "employer") if f.source == "rule"] == []
+
+
+# Round 15's employer rules and patterns: an age cap in years, a nationality or an ethnic group wanted or
+# shut out, a named health condition, "new blood", "unmarried", "what year did you finish school".
+ROUND_15_RULES = {"age-cap", "origin-wanted", "race-wanted", "health-condition"}
+
+
+def test_round_15_rules_flag_no_clean_corpus_sentence_or_dev_message():
+    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
+    clean = []
+    for name, key in (("employer.jsonl", "category"), ("employer_messages.jsonl", "categories")):
+        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
+        clean += [row["text"] for row in rows if not row.get(key)]
+    assert len(clean) > 1000
+    found = [rule_findings(text, "employer") for text in clean]
+    hits = [text for text, f in zip(clean, found, strict=True) if ROUND_15_RULES & {x.rule for x in f}]
+    assert hits == []
+    # The patterns added to older rules, told apart by the words they match.
+    widened = re.compile(
+        r"\bblood\b|\bunmarried\b|\byear did\b|\bsingle (?:women|men|females?|males?|girls|guys)\b", re.I
+    )
+    assert [x.excerpt for f in found for x in f if widened.search(x.excerpt)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Time for new blood in the finance team, so we passed.", "age"),
+        ("what year did you leave school?", "age"),
+        ("Candidates aged under 30 only, please.", "age"),
+        ("No more Romanians on the night shift please.", "national_origin"),
+        ("We prefer Polish applicants for the warehouse.", "national_origin"),
+        ("Asians only for the front desk, per the owner.", "race"),
+        ("Wanted: unmarried female graduates for the front desk.", "marital_status"),
+        ("We found out he is HIV positive so the offer is off.", "disability"),
+    ],
+)
+def test_round_15_employer_rules_catch_everyday_words(text, category):
+    assert category in {f.category for f in check(text, "employer") if f.source == "rule"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Events for this role are usually under 50 guests.",
+        "Our blood drive is on Thursday; new blood donors are welcome.",
+        "We serve a lot of Romanian customers at this branch.",
+        "Chinese speakers only: the role covers our Shanghai accounts.",
+        "You'd support patients with cancer on the day unit.",
+        "What year did you start using Salesforce?",
+    ],
+)
+def test_round_15_employer_look_alikes_are_not_flagged_by_a_rule(text):
     assert [f for f in check(text, "employer") if f.source == "rule"] == []

@@ -29,6 +29,16 @@ from nextround.checker.law import (
     round_14_guidance,
     round_14_hint,
 )
+from nextround.checker.plain import (
+    ALTERNATIVE_AFTER,
+    ASKED_OF_ALL,
+    PAIRED,
+    joined_case_names,
+    minimum_age_question,
+    round_15_guidance,
+    round_15_hint,
+    simplify,
+)
 
 __all__ = ["READS_QUOTES", "exempt_spans", "law_spans", "outside"]
 
@@ -356,17 +366,46 @@ def exempt_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def law_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence of `text` that states the law or guidance in one of round 14's shapes
-    (`law.round_14_guidance`: a duty of employers, what candidates may volunteer, "is not a valid reason
-    to reject", a rule "usually lawful"), about no one in particular. Unlike `exempt_spans`, asked only of
-    a text that got a finding: these shapes are rare, and their hint words are common enough that looking
-    in every message would cost an employer check about 4% (docs/checker.md, round 14)."""
-    if not round_14_hint(text.lower()):
+    """(start, end) of each sentence of `text` that states the law or guidance in one of round 14's or 15's
+    shapes (`law.round_14_guidance`: a duty of employers, what candidates may volunteer, "is not a valid
+    reason to reject", a rule "usually lawful"; `plain`: the frames read through inserted lists and
+    asides, a statute or a case as subject, "regardless of" a list of characteristics), about no one in
+    particular. Unlike `exempt_spans`, asked only of a text that got a finding: these shapes are rare, and
+    their hint words are common enough that looking in every message would cost an employer check about
+    4% (docs/checker.md, round 14)."""
+    lowered = text.lower()
+    r14 = round_14_hint(lowered)
+    r15 = round_15_hint(lowered) or "(" in text or "alternative" in lowered or "1" in text or "21" in text
+    if not (r14 or r15):
         return ()
     from nextround.semantic import split_sentences
 
-    blanked = blank_quotes(text.translate(_STRAIGHTEN))
-    return tuple((s.start, s.end) for s in split_sentences(blanked) if round_14_guidance(s.text, _anyone))
+    straight = text.translate(_STRAIGHTEN)
+    blanked = blank_quotes(straight)
+    pieces = joined_case_names(split_sentences(blanked))
+    spans = []
+    for index, (start, end, sentence) in enumerate(pieces):
+        after = pieces[index + 1][2] if index + 1 < len(pieces) else ""
+        if (r14 and round_14_guidance(sentence, _anyone)) or (
+            r15 and _round_15(straight[start:end], sentence, after)
+        ):
+            spans.append((start, end))
+            if after and (PAIRED.search(sentence) or ASKED_OF_ALL.match(after)):
+                spans.append(pieces[index + 1][:2])
+    return tuple(spans)
+
+
+def _round_15(straight: str, blanked: str, after: str) -> bool:
+    if round_15_guidance(blanked, _anyone) or minimum_age_question(blanked):
+        return True
+    if PAIRED.search(blanked) and (_ALTERNATIVE.search(after) or ALTERNATIVE_AFTER.search(blanked)):
+        return True
+    if ASKED_OF_ALL.match(after) and blanked.rstrip().endswith("?"):
+        return True
+    simpler = simplify(blanked)
+    if simpler == blanked or not _anyone(_YOUR_WRITING.sub(" ", blanked)):
+        return False
+    return _exempt(simplify(straight), simpler) or round_14_guidance(simpler, _anyone)
 
 
 def outside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
