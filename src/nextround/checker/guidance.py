@@ -375,7 +375,7 @@ def law_spans(text: str) -> tuple[tuple[int, int], ...]:
     4% (docs/checker.md, round 14)."""
     lowered = text.lower()
     r14 = round_14_hint(lowered)
-    r15 = round_15_hint(lowered) or "(" in text or "alternative" in lowered or "1" in text or "21" in text
+    r15 = round_15_hint(lowered) or "(" in text or "alternative" in lowered or bool(_AGE_FIGURE.search(text))
     if not (r14 or r15):
         return ()
     from nextround.semantic import split_sentences
@@ -393,6 +393,10 @@ def law_spans(text: str) -> tuple[tuple[int, int], ...]:
             if after and (PAIRED.search(sentence) or ASKED_OF_ALL.match(after)):
                 spans.append(pieces[index + 1][:2])
     return tuple(spans)
+
+
+# A legal minimum age ("Are you at least 18?"), the one round-15 shape without a hint word.
+_AGE_FIGURE = re.compile(r"\b(?:1[6-9]|21)\b")
 
 
 def _round_15(straight: str, blanked: str, after: str) -> bool:

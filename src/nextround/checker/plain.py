@@ -26,7 +26,11 @@ __all__ = [
 _ITEM = r"(?:[\w'&/.-]+\s+){0,4}[\w'&/.-]+"
 _LIST_START = (
     r"\s*,\s*(?:including|such as|e\.\s?g\.,?|eg|for example|for instance|like|notably|especially|"
-    r"in particular|among them)\s+" + _ITEM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + _ITEM + r")*"
+    r"in particular|among them|as amended by|as interpreted by|as read with|as set out in)\s+"
+    + _ITEM
+    + r"(?:\s*,\s*(?:and\s+|or\s+)?"
+    + _ITEM
+    + r")*"
 )
 # A list closed by a comma is an aside ("states, such as A and B, protect ..."); one that runs to the end of
 # the sentence is cut only when no closed list is found, so the verb after a closed list is never eaten.
@@ -89,7 +93,8 @@ _PROTECTED_LIST = re.compile(
 )
 # Guidance speaking to its reader: "You must not discriminate against ...", "you should never treat ...".
 _READER_DUTY = re.compile(
-    r"\byou (?:must|should|may|cannot|can't)(?: not| never|n't)?\s+(?:discriminate|treat (?:\w+ ){0,3}?"
+    r"(?:\byou (?:must|should|may|cannot|can't)(?: not| never|n't)?|^(?:please )?(?:do not|don'?t|never))\s+"
+    r"(?:discriminate|treat (?:\w+ ){0,3}?"
     r"(?:less favourably|less favorably|differently|unfairly))\b",
     re.IGNORECASE,
 )
