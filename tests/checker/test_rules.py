@@ -185,7 +185,12 @@ def test_round_15_rules_flag_no_clean_corpus_sentence_or_dev_message():
     assert hits == []
     # The patterns added to older rules, told apart by the words they match.
     widened = re.compile(
-        r"\bblood\b|\bunmarried\b|\byear did\b|\bsingle (?:women|men|females?|males?|girls|guys)\b", re.I
+        r"\bblood\b|\bunmarried\b|\byear did\b|\bsingle (?:women|men|females?|males?|girls|guys)\b|birth|dob|"
+        r"\bctc\b|caring|transitioning|bump|\b(?:had|hired|tried|took on) (?:a|one|another)\b|"
+        r"\b(?:eid|diwali|ramadan|passover|hanukkah|vaisakhi|navratri) "
+        r"(?:leave|off|holiday|time off|break|fast)|"
+        r"\btime off for",
+        re.I,
     )
     assert [x.excerpt for f in found for x in f if widened.search(x.excerpt)] == []
 
@@ -201,6 +206,13 @@ def test_round_15_rules_flag_no_clean_corpus_sentence_or_dev_message():
         ("Asians only for the front desk, per the owner.", "race"),
         ("Wanted: unmarried female graduates for the front desk.", "marital_status"),
         ("We found out he is HIV positive so the offer is off.", "disability"),
+        ("Pop your DOB on the application please.", "age"),
+        ("Share her present CTC with me before the offer call.", "salary_history"),
+        ("Picked the one with no caring duties, given the on-call rota.", "family_status"),
+        ("applicant is mid-transitioning, client may object", "gender_identity"),
+        ("Spotted a bump on the video call; not the right time to hire her.", "pregnancy"),
+        ("We hired a lady for this job once and it was a disaster.", "sex"),
+        ("Will need Ramadan breaks, flag for the rota.", "religion"),
     ],
 )
 def test_round_15_employer_rules_catch_everyday_words(text, category):
@@ -216,6 +228,11 @@ def test_round_15_employer_rules_catch_everyday_words(text, category):
         "Chinese speakers only: the role covers our Shanghai accounts.",
         "You'd support patients with cancer on the day unit.",
         "What year did you start using Salesforce?",
+        "We're transitioning to a new payroll system in March.",
+        "There was a bump in applications after the advert went live.",
+        "Staff with caring responsibilities can ask for flexible hours from day one.",
+        "Your expected CTC for this role is noted as 12 LPA.",
+        "The office closes early for Diwali celebrations, and everyone is invited.",
     ],
 )
 def test_round_15_employer_look_alikes_are_not_flagged_by_a_rule(text):
