@@ -31,6 +31,10 @@ FLOORS = [
     # blind11's first set gained two caught messages (F1 and caught up) whose
     # category differs from the label, so its right-category floor went 0.92 -> 0.91 (docs/checker.md,
     # "Round 14, candidate").
+    # Round 15: re-based once more by the pooled rule (now over blind2-blind13) to round 15's candidate
+    # rules (the round-12 model kept): ten rows rose; blind10's real-style set caught one more message, and
+    # where a rule now takes a sentence from the model another model finding of that message is shown
+    # first, so its right-category floor went 0.88 -> 0.86 (docs/checker.md, "Round 15, candidate").
     # blind2: from its second and final measurement; the candidate rows were raised to the round-6 models'
     # figures (all rose).
     # Candidate rows from the round-8 model (round 7's kept-apart sentences and 75 new ones trained on):
@@ -49,7 +53,7 @@ FLOORS = [
     # Round 8: the first set lost one risky message (F1 0.946 -> 0.937, caught 0.905 -> 0.897) and flagged
     # one polite message more (1 -> 2 of 102, 2.0%), the one-message rise the round-8 brief allows with dev
     # improved; right category 0.943 -> 0.952; the real-style row is unchanged.
-    ("blind3", "candidate.jsonl", "candidate", 0.96, 0.96, 0.93, 0.020),
+    ("blind3", "candidate.jsonl", "candidate", 0.96, 0.96, 0.94, 0.020),
     ("blind3", "real_candidate.jsonl", "candidate", 0.93, 0.94, 0.87, 0.000),
     # Employer rows from the round-7 models: the first set's F1 0.973 -> 0.982 and caught 0.956 -> 0.974,
     # right category 0.945 -> 0.937; the real-style set's right category 0.871 -> 0.892, F1 0.983 -> 0.971
@@ -65,7 +69,7 @@ FLOORS = [
     # chance", "anything I can do to change your mind"): one risky message more, F1 0.916 -> 0.920.
     # Round 11 candidate rules: right category 0.873 -> 0.865 (110 -> 109 of 126; floor down by that one
     # message, with dev F1 0.924 -> 0.933 on the 360 dev messages).
-    ("blind4", "candidate.jsonl", "candidate", 0.92, 0.88, 0.89, 0.040),
+    ("blind4", "candidate.jsonl", "candidate", 0.93, 0.89, 0.90, 0.040),
     ("blind4", "real_candidate.jsonl", "candidate", 0.94, 0.91, 0.92, 0.026),
     ("blind4", "employer.jsonl", "employer", 0.95, 0.95, 0.94, 0.024),
     # Round 9 (quoted phrases named to replace or forbid them, guides telling recruiters what to leave out,
@@ -75,9 +79,9 @@ FLOORS = [
     # blind5: measured once on the final round-7 models and rules (candidate model unchanged since round 6).
     # Round 8 candidate: F1 0.911 -> 0.916 and 0.881 -> 0.894, caught 0.850 -> 0.857 and 0.814 -> 0.837,
     # right category 0.912 -> 0.930 and 0.900 -> 0.903, clean flagged unchanged (2 and 3).
-    ("blind5", "candidate.jsonl", "candidate", 0.92, 0.93, 0.87, 0.025),
+    ("blind5", "candidate.jsonl", "candidate", 0.92, 0.94, 0.87, 0.025),
     # Round 10 candidate rules (refusing the decision, dishonesty without "lied"): caught 0.837 -> 0.849.
-    ("blind5", "real_candidate.jsonl", "candidate", 0.91, 0.89, 0.86, 0.013),
+    ("blind5", "real_candidate.jsonl", "candidate", 0.91, 0.90, 0.86, 0.013),
     ("blind5", "employer.jsonl", "employer", 0.95, 0.96, 0.93, 0.032),
     # Round 8 (the law and guidance stated in general terms let through; same-sex partner, past transition
     # and more children read in their own categories): real-style F1 0.888 -> 0.908, right category 0.884 ->
@@ -99,7 +103,7 @@ FLOORS = [
     ("blind6", "employer.jsonl", "employer", 0.94, 0.92, 0.92, 0.031),
     ("blind6", "real_employer.jsonl", "employer", 0.95, 0.89, 0.95, 0.052),
     # blind7: measured once on the final round-9 models and rules.
-    ("blind7", "candidate.jsonl", "candidate", 0.95, 0.91, 0.93, 0.028),
+    ("blind7", "candidate.jsonl", "candidate", 0.95, 0.92, 0.93, 0.028),
     # Round 10, written from blind7's described false alarms and misses, so these gains are optimistic:
     # real-style candidate polite flagged 8 -> 6 of 80, caught 0.931 -> 0.966, F1 0.926 -> 0.949; employer
     # safe text flagged 5 -> 4 of 128 (caught 0.954 -> 0.962) and 9 -> 8 of 96 on the real-style set.
@@ -108,23 +112,23 @@ FLOORS = [
     ("blind7", "real_employer.jsonl", "employer", 0.93, 0.95, 0.95, 0.084),
     # blind8: measured once on the final round-10 models and rules.
     ("blind8", "candidate.jsonl", "candidate", 0.91, 0.93, 0.89, 0.067),
-    ("blind8", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.82, 0.052),
+    ("blind8", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.83, 0.052),
     ("blind8", "employer.jsonl", "employer", 0.93, 0.96, 0.92, 0.052),
     ("blind8", "real_employer.jsonl", "employer", 0.89, 0.93, 0.87, 0.075),
     # blind9: measured once on the final round-11 models and rules.
-    ("blind9", "candidate.jsonl", "candidate", 0.91, 0.87, 0.87, 0.042),
+    ("blind9", "candidate.jsonl", "candidate", 0.91, 0.88, 0.88, 0.042),
     ("blind9", "real_candidate.jsonl", "candidate", 0.93, 0.87, 0.88, 0.013),
     ("blind9", "employer.jsonl", "employer", 0.93, 0.93, 0.92, 0.058),
     ("blind9", "real_employer.jsonl", "employer", 0.93, 0.90, 0.89, 0.026),
     # blind10: measured once on the final round-12 models and rules. The real-style employer row is after
     # checker/law.py (written after reading its misses: safe text flagged 12 -> 6 of 86, F1 0.874 -> 0.907).
     ("blind10", "candidate.jsonl", "candidate", 0.92, 0.94, 0.91, 0.054),
-    ("blind10", "real_candidate.jsonl", "candidate", 0.89, 0.88, 0.84, 0.035),
+    ("blind10", "real_candidate.jsonl", "candidate", 0.90, 0.86, 0.86, 0.035),
     ("blind10", "employer.jsonl", "employer", 0.94, 0.93, 0.93, 0.048),
     ("blind10", "real_employer.jsonl", "employer", 0.90, 0.93, 0.89, 0.070),
     # blind11: measured once on the final round-13 rules and models.
-    ("blind11", "candidate.jsonl", "candidate", 0.97, 0.91, 0.95, 0.008),
-    ("blind11", "real_candidate.jsonl", "candidate", 0.94, 0.85, 0.92, 0.024),
+    ("blind11", "candidate.jsonl", "candidate", 0.97, 0.94, 0.95, 0.008),
+    ("blind11", "real_candidate.jsonl", "candidate", 0.94, 0.86, 0.92, 0.024),
     ("blind11", "employer.jsonl", "employer", 0.95, 0.94, 0.95, 0.047),
     ("blind11", "real_employer.jsonl", "employer", 0.91, 0.96, 0.88, 0.054),
     # blind12 and blind13: measured once on the final round-14 rules and models (two writers at once; the

@@ -58,3 +58,36 @@ def test_every_family_is_flagged_with_a_reason_and_a_better_phrasing(audience, s
     assert first.category in categories
     assert first.message and first.suggestion
     assert first.start >= len(OPENING)  # the polite opening is not what it flags
+
+
+def _edits(sentence: str) -> list[str]:
+    """The same sentence with the small edits people make: a trailing clause, a word or a name before
+    it, no capitals, no punctuation."""
+    base = sentence.rstrip(".?!")
+    end = sentence[-1] if sentence[-1] in ".?!" else "."
+    lowered = base[0].lower() + base[1:]
+    return [
+        f"{base}, one way or another{end}",
+        f"{base}, to be honest{end}",
+        f"{base} tbh",
+        f"Honestly, {lowered}{end}",
+        f"Look, {lowered}{end}",
+        f"Sarah, {lowered}{end}",
+        sentence.lower(),
+        base,
+        base.lower(),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("audience", "sentence", "categories"),
+    [("candidate", s, c) for s, c in CANDIDATE] + [("employer", s, c) for s, c in EMPLOYER],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_every_family_survives_small_edits(audience, sentence, categories):
+    missed = [
+        text
+        for text in _edits(sentence)
+        if not {f.category for f in check(OPENING + text, audience)} & categories
+    ]
+    assert missed == []

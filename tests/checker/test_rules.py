@@ -62,6 +62,28 @@ def test_loader_accepts_a_complete_rule(tmp_path):
     assert [rule.id for rule in ruleset.rules] == ["demo"]
 
 
+TWO_LETTERS = """
+[[rule]]
+id = "demo"
+category = "resentment"
+severity = "warning"
+keywords = ["ex", "exam", "partner"]
+patterns = ["\\\\bexam\\\\b", "\\\\bex-(?:partner|wife)\\\\b"]
+message = "Because."
+suggestion = "Do this instead."
+examples.flag = ["my ex-wife"]
+examples.pass = ["Thanks."]
+"""
+
+
+def test_a_two_letter_keyword_wakes_the_pattern_that_spells_it(tmp_path):
+    # "ex" also starts "exam", spelled in the first pattern; the second spells "ex" as a word of its own,
+    # so a text whose only keyword is "ex" ("my ex-wife") must still wake the second pattern.
+    ruleset = load_rules(_write(tmp_path, TWO_LETTERS), "candidate")
+    assert (0, 1) in ruleset.by_keyword["ex"]
+    assert (0, 1) not in ruleset.by_keyword["exam"]
+
+
 @pytest.mark.parametrize(
     "examples",
     [
@@ -121,6 +143,34 @@ def test_round_13_rules_flag_no_clean_corpus_sentence_or_dev_message():
         clean += [row["text"] for row in rows if not row.get(key)]
     assert len(clean) > 1000
     hits = [text for text in clean if ROUND_13_RULES & {f.rule for f in rule_findings(text, "candidate")}]
+    assert hits == []
+
+
+# Round 15's candidate rules (blind12's and blind13's described families): the same bar, and the clean
+# sentences kept apart in candidate_held_out.jsonl as well.
+ROUND_15_CANDIDATE_RULES = {
+    "how-come-not-me",
+    "get-even",
+    "regulator-complaint",
+    "insult-the-company",
+    "answer-by-deadline",
+    "hardship-pressure",
+    "wrong-call",
+}
+
+
+def test_round_15_candidate_rules_flag_no_clean_corpus_sentence_or_dev_message():
+    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
+    clean = []
+    for name in ("candidate.jsonl", "candidate_held_out.jsonl", "candidate_messages.jsonl"):
+        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
+        clean += [row["text"] for row in rows if not row.get("category", row.get("categories"))]
+    assert len(clean) > 1200
+    hits = [
+        text
+        for text in clean
+        if ROUND_15_CANDIDATE_RULES & {f.rule for f in rule_findings(text, "candidate")}
+    ]
     assert hits == []
 
 
@@ -237,3 +287,42 @@ def test_round_15_employer_rules_catch_everyday_words(text, category):
 )
 def test_round_15_employer_look_alikes_are_not_flagged_by_a_rule(text):
     assert [f for f in check(text, "employer") if f.source == "rule"] == []
+
+
+# Round 15, candidate: probes of our own for the families blind12 and blind13 described, and look-alikes.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'm going to raise this with the Health and Care Professions Council.", "threat"),
+        ("Don't be surprised if the NMC gets a letter about your ward manager.", "threat"),
+        ("they messed me around and i'll get even, one way or another", "threat"),
+        ("honestly ur company stinks", "resentment"),
+        ("Shambolic. Not even a phone call.", "resentment"),
+        ("Pity anyone who ends up working under her.", "resentment"),
+        ("I'm going to need your reasons in writing by close of business Friday.", "demand"),
+        ("i left my job because i was sure i'd get this and now i've got nothing", "pressure"),
+        ("any news???? need to know asap", "pressure"),
+        ("Mark my words, you backed the wrong horse.", "self_comparison"),
+    ],
+)
+def test_round_15_candidate_rules_catch_the_families(text, category):
+    assert category in {f.category for f in rule_findings(text, "candidate")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm registered with the Health and Care Professions Council and happy to share my number.",
+        "I served on the student council at university, which is where I learned to chair meetings.",
+        "I got back at 6pm, sorry for the late reply.",
+        "I've had better interviews in the past, and yours was one of them.",
+        "The cheapest option for travel was the train, so I was on time.",
+        "I handed in my notice at the bakery last week, so I'm free from the 1st.",
+        "I turned down a job offer last month because the commute was too long.",
+        "I know I made the wrong call on the second question; it's a useful lesson.",
+        "Any news on the timeline? No pressure at all.",
+        "Please send me the joining instructions for the assessment day.",
+    ],
+)
+def test_round_15_candidate_look_alikes_are_not_flagged_by_a_rule(text):
+    assert rule_findings(text, "candidate") == []

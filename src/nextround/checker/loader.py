@@ -64,12 +64,16 @@ def _pattern_keywords(sources: list[str], keywords: list[str]) -> list[frozenset
     spelled = []
     for source in sources:
         # Letter runs of the pattern, escapes dropped (the b of \bword is no letter); a keyword is spelled
-        # when one run is a prefix of it or it of a run: reason(?:s|ing)? spells "reasons".
-        runs = {
-            run for run in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source).lower()) if len(run) > 2
-        }
+        # when one run is a prefix of it or it of a run: reason(?:s|ing)? spells "reasons". A two-letter
+        # run spells only itself ("cv", "hr"): as a prefix it would spell half the dictionary.
+        runs = set(re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source).lower()))
+        long_runs = {run for run in runs if len(run) > 2}
         spelled.append(
-            {word for word in keywords if any(word.startswith(r) or r.startswith(word) for r in runs)}
+            {
+                word
+                for word in keywords
+                if word in runs or any(word.startswith(r) or r.startswith(word) for r in long_runs)
+            }
         )
     unspelled = set(keywords).difference(*spelled)
     return [frozenset(words | unspelled) if words else frozenset(keywords) for words in spelled]
