@@ -159,3 +159,34 @@ def test_importing_the_checker_does_not_import_django():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# A draft pasted inside quotation marks is still the writer's own message (found after blind14, whose
+# real-style set quoted whole replies: 21 hostile ones, 3 caught). Our own sentences, several shapes.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('"My lawyer will be in touch about this."', "threat"),
+        ("\u201cWhy didn't you hire me?\u201d", "why_question"),
+        ('  "You lot are clowns and I\'m glad I dodged that."\n', "resentment"),
+        ("\u201cI ticked every box in the advert.\u201d", "self_comparison"),
+    ],
+)
+def test_a_message_wholly_in_quotation_marks_is_read_as_written(text, category):
+    found = check(text, "candidate")
+    assert category in {f.category for f in found}
+    for finding in found:
+        assert text[finding.start : finding.end] == finding.excerpt
+        assert finding.excerpt.strip(' "\u201c\u201d\n')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'You wrote "not a good fit", and thank you for saying it so plainly.',
+        '"Thank you for letting me know." That was all I sent, and I meant it.',
+        '"Thank you for the update; I would welcome hearing about future roles."',
+    ],
+)
+def test_quotations_inside_a_message_are_still_someone_elses_words(text):
+    assert check(text, "candidate") == []
