@@ -154,8 +154,8 @@ def own_words(text: str) -> str:
 
 
 def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
-    """`findings` less those in a sentence that states the law or guidance in one of round 14's shapes;
-    looked for only once something was found (guidance.law_spans)."""
+    """`findings` less those in a sentence that states the law or guidance in one of round 14's or 15's
+    shapes; looked for only once something was found (guidance.law_spans)."""
     if not findings:
         return findings
     spans = law_spans(text)
