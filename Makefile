@@ -7,7 +7,7 @@ PORT ?= 8000
 # The suite runs in parallel processes (pytest-xdist): one per core, at most four.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
-.PHONY: run test lint chromium bench clean train-checker
+.PHONY: run test lint chromium bench clean train-checker train-generality
 
 $(BIN)/nextround: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: $(VENV)/.test-installed
 train-checker: $(VENV)/.test-installed
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m nextround.checker.train
+
+train-generality: $(VENV)/.test-installed
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m nextround.checker.train_generality
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/web.py

@@ -101,7 +101,10 @@ FLOORS = [
     # text flagged 7 -> 4 of 130 (F1 0.939 -> 0.948) and 11 -> 5 of 97 on the real-style set (F1 0.923 ->
     # 0.952); risky caught and right category unchanged on every employer set.
     ("blind6", "employer.jsonl", "employer", 0.94, 0.92, 0.92, 0.031),
-    ("blind6", "real_employer.jsonl", "employer", 0.95, 0.89, 0.95, 0.052),
+    # Round 16 (generality reader, docs/checker.md): this row lost one risky message (a quoted unlawful
+    # question the reader takes for guidance), so its F1 and caught floors went 0.95 -> 0.94: the one
+    # message on one set the round allowed. Real-style employer rows of blind7, 10, 14-17 tightened.
+    ("blind6", "real_employer.jsonl", "employer", 0.94, 0.89, 0.94, 0.052),
     # blind7: measured once on the final round-9 models and rules.
     ("blind7", "candidate.jsonl", "candidate", 0.95, 0.92, 0.93, 0.028),
     # Round 10, written from blind7's described false alarms and misses, so these gains are optimistic:
@@ -109,7 +112,7 @@ FLOORS = [
     # safe text flagged 5 -> 4 of 128 (caught 0.954 -> 0.962) and 9 -> 8 of 96 on the real-style set.
     ("blind7", "real_candidate.jsonl", "candidate", 0.96, 0.90, 0.96, 0.050),
     ("blind7", "employer.jsonl", "employer", 0.96, 0.96, 0.96, 0.032),
-    ("blind7", "real_employer.jsonl", "employer", 0.93, 0.95, 0.95, 0.084),
+    ("blind7", "real_employer.jsonl", "employer", 0.95, 0.95, 0.95, 0.063),
     # blind8: measured once on the final round-10 models and rules.
     ("blind8", "candidate.jsonl", "candidate", 0.91, 0.93, 0.89, 0.067),
     ("blind8", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.83, 0.052),
@@ -125,7 +128,7 @@ FLOORS = [
     ("blind10", "candidate.jsonl", "candidate", 0.92, 0.94, 0.91, 0.054),
     ("blind10", "real_candidate.jsonl", "candidate", 0.90, 0.86, 0.86, 0.035),
     ("blind10", "employer.jsonl", "employer", 0.94, 0.93, 0.93, 0.048),
-    ("blind10", "real_employer.jsonl", "employer", 0.90, 0.93, 0.89, 0.070),
+    ("blind10", "real_employer.jsonl", "employer", 0.93, 0.93, 0.89, 0.024),
     # blind11: measured once on the final round-13 rules and models.
     ("blind11", "candidate.jsonl", "candidate", 0.97, 0.94, 0.95, 0.008),
     ("blind11", "real_candidate.jsonl", "candidate", 0.94, 0.86, 0.92, 0.024),
@@ -148,21 +151,21 @@ FLOORS = [
     ("blind14", "candidate.jsonl", "candidate", 0.92, 0.94, 0.89, 0.043),
     ("blind14", "real_candidate.jsonl", "candidate", 0.88, 0.85, 0.80, 0.024),
     ("blind14", "employer.jsonl", "employer", 0.94, 0.91, 0.94, 0.050),
-    ("blind14", "real_employer.jsonl", "employer", 0.91, 0.93, 0.93, 0.110),
+    ("blind14", "real_employer.jsonl", "employer", 0.93, 0.93, 0.93, 0.074),
     ("blind15", "candidate.jsonl", "candidate", 0.90, 0.88, 0.84, 0.025),
     ("blind15", "real_candidate.jsonl", "candidate", 0.93, 0.92, 0.91, 0.037),
     ("blind15", "employer.jsonl", "employer", 0.94, 0.96, 0.91, 0.028),
-    ("blind15", "real_employer.jsonl", "employer", 0.90, 0.94, 0.88, 0.070),
+    ("blind15", "real_employer.jsonl", "employer", 0.90, 0.94, 0.88, 0.059),
     # blind16 and blind17: measured once on the shipped checker (round 15 and the quotation fix); the
     # issue's figures are the two pooled (docs/checker.md).
     ("blind16", "candidate.jsonl", "candidate", 0.90, 0.88, 0.87, 0.060),
     ("blind16", "real_candidate.jsonl", "candidate", 0.91, 0.88, 0.89, 0.064),
     ("blind16", "employer.jsonl", "employer", 0.96, 0.93, 0.95, 0.018),
-    ("blind16", "real_employer.jsonl", "employer", 0.91, 0.90, 0.92, 0.090),
+    ("blind16", "real_employer.jsonl", "employer", 0.94, 0.90, 0.92, 0.039),
     ("blind17", "candidate.jsonl", "candidate", 0.93, 0.92, 0.90, 0.035),
     ("blind17", "real_candidate.jsonl", "candidate", 0.99, 0.93, 0.98, 0.000),
     ("blind17", "employer.jsonl", "employer", 0.98, 0.93, 0.98, 0.018),
-    ("blind17", "real_employer.jsonl", "employer", 0.91, 0.90, 0.89, 0.049),
+    ("blind17", "real_employer.jsonl", "employer", 0.92, 0.90, 0.89, 0.025),
 ]
 
 

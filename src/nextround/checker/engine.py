@@ -15,8 +15,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from nextround.checker.accounts import quoted_reply
-from nextround.checker.classifier import READS_QUOTES, model_findings_many
-from nextround.checker.guidance import exempt_spans, law_spans, outside
+from nextround.checker.classifier import READS_QUOTES, blank_quotes, model_findings_many
+from nextround.checker.generality import general_scores
+from nextround.checker.generality import threshold as generality_threshold
+from nextround.checker.guidance import about_no_one, exempt_spans, law_spans, outside
 from nextround.checker.literals import mandatory_choices
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
@@ -135,7 +137,8 @@ def check_many(texts: Sequence[str], audience: str) -> list[list[Finding]]:
     modelled = model_findings_many(read, audience, rules)
     merged = [merge(found, more) for found, more in zip(rules, modelled, strict=True)]
     if audience in READS_QUOTES:
-        return [_spare_the_law(text, found) for text, found in zip(texts, merged, strict=True)]
+        spared = [_spare_the_law(text, found) for text, found in zip(texts, merged, strict=True)]
+        return _spare_the_general(texts, spared)
     return [
         found if seen is text else [dataclasses.replace(f, excerpt=text[f.start : f.end]) for f in found]
         for text, seen, found in zip(texts, read, merged, strict=True)
@@ -160,6 +163,41 @@ def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     spans = law_spans(text)
     return [f for f in findings if outside(spans, f.start, f.end)] if spans else findings
+
+
+def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) of each sentence holding a finding that is about no one in particular
+    (guidance.about_no_one, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
+    if not findings:
+        return []
+    straight = text.translate(_STRAIGHTEN)
+    sentences = _Sentences(straight)
+    candidates, seen = [], set()
+    for finding in findings:
+        first, last = sentences.around(finding.start, finding.end)
+        if (first, last) in seen:
+            continue
+        seen.add((first, last))
+        sentence = straight[first:last]
+        if about_no_one(blank_quotes(sentence)):
+            candidates.append((first, last, sentence.strip()))
+    return candidates
+
+
+def _spare_the_general(texts: Sequence[str], found: list[list[Finding]]) -> list[list[Finding]]:
+    """Each text's findings less those in a sentence the generality reader (generality.py) takes for a
+    general statement: law, guidance or training text about no one in particular (round 16). Asked only
+    of texts with a finding; their candidate sentences are read in one batch."""
+    candidates = [general_candidates(text, findings) for text, findings in zip(texts, found, strict=True)]
+    flat = [sentence for spans in candidates for _, _, sentence in spans]
+    if not flat:
+        return found
+    scores = iter(general_scores(flat) >= generality_threshold())
+    out = []
+    for findings, spans in zip(found, candidates, strict=True):
+        general = tuple((start, end) for start, end, _ in spans if next(scores))
+        out.append([f for f in findings if outside(general, f.start, f.end)] if general else findings)
+    return out
 
 
 def merge(rules: list[Finding], modelled: list[Finding]) -> list[Finding]:

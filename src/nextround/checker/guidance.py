@@ -40,7 +40,7 @@ from nextround.checker.plain import (
     simplify,
 )
 
-__all__ = ["READS_QUOTES", "exempt_spans", "law_spans", "outside"]
+__all__ = ["READS_QUOTES", "about_no_one", "exempt_spans", "law_spans", "outside"]
 
 _SAYING = (
     r"(?:ask|asking|say|saying|write|writing|use|using|mention|mentioning|note|noting|comment|commenting|"
@@ -147,6 +147,9 @@ _GENERIC = re.compile(
 def _anyone(sentence: str) -> bool:
     """True if the sentence is about no one in particular (see _PARTICULAR)."""
     return not _PARTICULAR.search(_GENERIC.sub(r"\1 they", _EITHER.sub(" ", sentence)))
+
+
+about_no_one = _anyone  # the name engine._spare_the_general asks by (round 16)
 
 
 # "... easily read as a preference for younger people": what a phrase signals, said of no one (round 9).
