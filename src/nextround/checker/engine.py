@@ -14,11 +14,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from nextround.checker.about import about_no_one
 from nextround.checker.accounts import quoted_reply
 from nextround.checker.classifier import READS_QUOTES, blank_quotes, model_findings_many
 from nextround.checker.generality import general_scores
 from nextround.checker.generality import threshold as generality_threshold
-from nextround.checker.guidance import about_no_one, exempt_spans, law_spans, outside
+from nextround.checker.guidance import exempt_spans, law_spans, outside
 from nextround.checker.literals import mandatory_choices
 from nextround.checker.loader import ruleset_for
 from nextround.checker.model import SEVERITY_RANK, Finding, Rule
@@ -167,7 +168,7 @@ def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
 
 def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, int, str]]:
     """(start, end, sentence) of each sentence holding a finding that is about no one in particular
-    (guidance.about_no_one, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
+    (about.about_no_one, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
     if not findings:
         return []
     straight = text.translate(_STRAIGHTEN)

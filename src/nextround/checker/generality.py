@@ -9,7 +9,7 @@ quotes a phrase to forbid it) against `other` (feedback to or about a person, no
 preference, and any general statement that itself discriminates or urges it).
 
 It is asked only by engine._spare_the_law, for messages that already have a finding, and only together
-with guidance._anyone (no we/I/our, no named or singular person, nothing reported). Trained by
+with about.about_no_one (no we/I/our, no named or singular person, nothing reported). Trained by
 `python -m nextround.checker.train_generality`; its threshold is chosen by the rule in docs/decisions.md.
 """
 

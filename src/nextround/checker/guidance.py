@@ -18,6 +18,7 @@ Quoted words are let through only where the sentence around them forbids them.
 import re
 from functools import lru_cache
 
+from nextround.checker.about import YOUR_WRITING, about_no_one
 from nextround.checker.classifier import READS_QUOTES, blank_quotes
 from nextround.checker.facilities import facility_in_passing, mentions_facility
 from nextround.checker.law import (
@@ -40,7 +41,7 @@ from nextround.checker.plain import (
     simplify,
 )
 
-__all__ = ["READS_QUOTES", "about_no_one", "exempt_spans", "law_spans", "outside"]
+__all__ = ["READS_QUOTES", "exempt_spans", "law_spans", "outside"]
 
 _SAYING = (
     r"(?:ask|asking|say|saying|write|writing|use|using|mention|mentioning|note|noting|comment|commenting|"
@@ -107,49 +108,12 @@ _PERSON_OR_JUDGEMENT = re.compile(
 )
 
 
-# A person in particular, someone's own decision or preference, or a report of what was said or done: a
-# case summary or a manager's note stays risky however legal its words ("The tribunal found the remark
-# unlawful", "We cannot take on someone pregnant, which the law allows").
-_PARTICULAR = re.compile(
-    r"\b(?:you|your|yours|you're|youre|u|ur|she|her|hers|he|his|him|i|i'm|im|me|my|we|we're|our|(?-i:us)|"
-    r"the (?:claimant|candidate|applicant|interviewee|employee|worker|manager|panel|respondent)|this "
-    r"(?:claimant|candidate|applicant|person)|mr|mrs|ms|miss|dr|said|says|told|tells|found|held|ruled|"
-    r"awarded|decided|remarked|commented|claimed|alleged|complained|wrote|described|explained|replied|"
-    r"prefer\w*|rather|worr\w*|concern\w*|but|however|though|although|yet|still|anyway|frankly|honestly|"
-    r"ideally|suit\w*|(?:not|never|no longer) (?:be )?(?:considered|shortlisted|hired|interviewed|"
-    r"progressed|eligible|accepted)|only (?:consider|hire|shortlist|interview|take|accept)|exclud\w*|"
-    r"screen(?:ed|s)? out)\b",
-    re.IGNORECASE,
-)
-# Law and guidance speak of "his or her", "he or she": that is nobody in particular.
-_EITHER = re.compile(
-    r"\b(?:he|she|him|her|his|hers)\s*(?:or|/)\s*(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE
-)
-
-
 # "Lawful alternative: are you able to work weekends?": the suggested question may speak to "you".
 _ALTERNATIVE = re.compile(
     r"^(?:[-*\u2022]\s*)?(?:a |the )?(?:lawful|legal|compliant|acceptable|permitted|allowed|neutral|safe|"
     r"safer|suggested|recommended) (?:alternatives?|questions?|wording|phrasing|versions?)\s*:",
     re.IGNORECASE,
 )
-
-
-# "Rejecting a woman because she ...": a pronoun standing for anyone the law speaks of (round 9).
-_GENERIC = re.compile(
-    r"\b((?:a|an|any) (?:\w+ )?(?:woman|man|candidate|applicant|person|worker|employee|mother|father|"
-    r"parent)\b"
-    r"[^.;]{0,30}?\b(?:because|if|when|since|as|who|whether|that))\s+(?:she|he|her|his)\b",
-    re.IGNORECASE,
-)
-
-
-def _anyone(sentence: str) -> bool:
-    """True if the sentence is about no one in particular (see _PARTICULAR)."""
-    return not _PARTICULAR.search(_GENERIC.sub(r"\1 they", _EITHER.sub(" ", sentence)))
-
-
-about_no_one = _anyone  # the name engine._spare_the_general asks by (round 16)
 
 
 # "... easily read as a preference for younger people": what a phrase signals, said of no one (round 9).
@@ -169,24 +133,18 @@ _MAY_BUT_NOT = re.compile(
     r"(?:not|never)\b",
     re.IGNORECASE,
 )
-# Guidance speaks to the writer of feedback ("in your notes, write ..."): that "your" is no one (round 11).
-_YOUR_WRITING = re.compile(
-    r"\b(?:in |on |from )?your (?:notes?|feedback|write-?ups?|scorecards?|reports?|emails?|letters?|"
-    r"drafts?|summar(?:y|ies))\b",
-    re.IGNORECASE,
-)
 
 
 def _normative(sentence: str) -> bool:
     if _ALTERNATIVE.search(sentence) or defined_act(sentence):
         return True
-    if _MAY_BUT_NOT.search(sentence) and _anyone(re.sub(r"\b(?:but|though)\b", " ", sentence)):
+    if _MAY_BUT_NOT.search(sentence) and about_no_one(re.sub(r"\b(?:but|though)\b", " ", sentence)):
         return True
-    if _READ_AS.search(sentence) and _anyone(_READ_AS.sub(" ", sentence)):
+    if _READ_AS.search(sentence) and about_no_one(_READ_AS.sub(" ", sentence)):
         return True
-    if round_13_guidance(sentence, lambda text: _anyone(_YOUR_WRITING.sub(" ", text))):
+    if round_13_guidance(sentence, lambda text: about_no_one(YOUR_WRITING.sub(" ", text))):
         return True
-    return law_or_red_flag(sentence) and _anyone(sentence)
+    return law_or_red_flag(sentence) and about_no_one(sentence)
 
 
 # A phrase in quotes named in order to replace or forbid it (round 9): "Instead of '...', write ...", "a
@@ -266,20 +224,20 @@ def _policy_cue(blanked: str) -> bool:
 
 
 def _policy(blanked: str) -> bool:
-    if _REGARDLESS.search(blanked) and _SAMENESS.search(blanked) and _anyone(blanked):
+    if _REGARDLESS.search(blanked) and _SAMENESS.search(blanked) and about_no_one(blanked):
         return True
     swapped = _SWAPPED.search(blanked) and _PRACTICE.search(blanked) or _PRACTICE_GONE.search(blanked)
-    return bool(swapped) and _anyone(_WE.sub(" ", blanked))
+    return bool(swapped) and about_no_one(_WE.sub(" ", blanked))
 
 
 def _quoted_frame(sentence: str, blanked: str) -> bool:
     if not _QUOTE_FRAME.search(sentence):
         return False
-    rest = _FRAME_WORDS.sub(" ", _YOUR_WRITING.sub(" ", _SUGGEST.sub(" ", blanked)))
+    rest = _FRAME_WORDS.sub(" ", YOUR_WRITING.sub(" ", _SUGGEST.sub(" ", blanked)))
     if _EDITED.search(sentence):
         # The writer's own edit of a draft: "I" and "we" did the editing, nobody else may be named.
         rest = _WRITERS.sub(" ", rest)
-    return _anyone(rest)
+    return about_no_one(rest)
 
 
 _EDITED = re.compile(
@@ -389,7 +347,7 @@ def law_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for index, (start, end, sentence) in enumerate(pieces):
         after = pieces[index + 1][2] if index + 1 < len(pieces) else ""
-        if (r14 and round_14_guidance(sentence, _anyone)) or (
+        if (r14 and round_14_guidance(sentence, about_no_one)) or (
             r15 and _round_15(straight[start:end], sentence, after)
         ):
             spans.append((start, end))
@@ -403,16 +361,16 @@ _AGE_FIGURE = re.compile(r"\b(?:1[6-9]|21)\b")
 
 
 def _round_15(straight: str, blanked: str, after: str) -> bool:
-    if round_15_guidance(blanked, _anyone) or minimum_age_question(blanked):
+    if round_15_guidance(blanked, about_no_one) or minimum_age_question(blanked):
         return True
     if PAIRED.search(blanked) and (_ALTERNATIVE.search(after) or ALTERNATIVE_AFTER.search(blanked)):
         return True
     if ASKED_OF_ALL.match(after) and blanked.rstrip().endswith("?"):
         return True
     simpler = simplify(blanked)
-    if simpler == blanked or not _anyone(_YOUR_WRITING.sub(" ", blanked)):
+    if simpler == blanked or not about_no_one(YOUR_WRITING.sub(" ", blanked)):
         return False
-    return _exempt(simplify(straight), simpler) or round_14_guidance(simpler, _anyone)
+    return _exempt(simplify(straight), simpler) or round_14_guidance(simpler, about_no_one)
 
 
 def outside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

@@ -3,7 +3,7 @@
 A known frame ("Many states prohibit employers from asking about pay history") must survive an inserted
 list (", including California, New York and Massachusetts,"), an aside in brackets or an "e.g." list; so
 the frames are also tried on the sentence with those removed (`simplify`). The sentence as written must
-still be about no one in particular: what the aside says counts (see `guidance._anyone`), so "Many states
+still be about no one in particular: what the aside says counts (see `about.about_no_one`), so "Many states
 (we checked) ban it, but ..." stays what it was. Also a few shapes of the law stated with a statute, a
 case or a list of characteristics as its subject (`round_15_guidance`).
 """
