@@ -129,15 +129,14 @@ def blank_quotes(text: str, keep_replies: bool = False) -> str:
     if keep_replies:
         from nextround.checker.accounts import quoted_reply
 
-        def blank(match: re.Match) -> str:
-            if quoted_reply(text, match.start()):
-                return match.group()
-            return match.group()[0] + " " * (len(match.group()) - 2) + match.group()[-1]
+        return _QUOTED.sub(lambda m: m.group() if quoted_reply(text, m.start()) else _blanked(m), text)
+    return _QUOTED.sub(_blanked, text)
 
-        return _QUOTED.sub(blank, text)
-    return _QUOTED.sub(
-        lambda match: match.group()[0] + " " * (len(match.group()) - 2) + match.group()[-1], text
-    )
+
+def _blanked(match: re.Match) -> str:
+    """A quotation's marks kept and the words between them made spaces."""
+    quoted = match.group()
+    return quoted[0] + " " * (len(quoted) - 2) + quoted[-1]
 
 
 @dataclass(frozen=True)
