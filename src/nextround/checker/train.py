@@ -92,8 +92,13 @@ def _key(text: str) -> str:
 def corpus_digest(folder: Path, audience: str) -> str:
     """SHA-256 of the files an audience's model is trained and chosen on; the model file records it, so a
     test can tell when the committed corpus no longer gives the committed model (retrain, then commit)."""
+    return files_digest(folder, (f"{audience}.jsonl", f"{audience}_messages.jsonl"))
+
+
+def files_digest(folder: Path, names) -> str:
+    """SHA-256 over the files `names` in `folder`, in that order."""
     digest = hashlib.sha256()
-    for name in (f"{audience}.jsonl", f"{audience}_messages.jsonl"):
+    for name in names:
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()
 

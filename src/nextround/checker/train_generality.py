@@ -7,19 +7,19 @@ plus silver rows from the employer corpus (training/checker/employer.jsonl): eve
 `other`; a clean sentence that guidance.exempt_spans or law_spans already passes whole is `general`.
 A multinomial (two-class) logistic regression on the checker's own features (train.RECIPE), C = STRENGTH,
 fitted on all rows; deterministic. The threshold is not chosen here: it is THRESHOLD, set by the rule in
-docs/decisions.md (round 16) over the used blind sets; `--sweep` prints that rule's figures for every T.
+docs/decisions.md (round 16) over the used blind sets; docs/checker.md gives that rule's figures for every
+T tried.
 Needs the `[train]` extra.
 """
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 import numpy as np
 
 from nextround.checker.guidance import exempt_spans, law_spans
-from nextround.checker.train import DATA_DIR, RECIPE, read_jsonl
+from nextround.checker.train import DATA_DIR, RECIPE, files_digest, read_jsonl
 from nextround.semantic import featurize
 from nextround.semantic.embeddings import MODEL_NAME
 from nextround.semantic.training import fit_linear
@@ -32,10 +32,7 @@ FILES = ("generality.jsonl", "employer.jsonl")
 
 
 def corpus_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for name in FILES:
-        digest.update((folder / name).read_bytes())
-    return digest.hexdigest()
+    return files_digest(folder, FILES)
 
 
 def _whole(spans, text: str) -> bool:
