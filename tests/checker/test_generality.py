@@ -1,11 +1,12 @@
-"""Round 16: the learned "general statement" reader (checker/generality.py), asked by the engine only
-for an employer message that already has a finding. The sentences are written for these tests; none is
+"""Rounds 16 and 17: the learned "general statement" reader (checker/generality.py), asked by the engine
+only for an employer message that already has a finding. The sentences are written for these tests; none is
 in training/checker/generality.jsonl."""
 
 import numpy as np
 import pytest
 
 from nextround.checker import check, engine, generality
+from nextround.checker.about import about_no_one, no_one_named
 from nextround.checker.train import DATA_DIR
 from nextround.checker.train_generality import corpus_digest, load_rows, train
 from nextround.semantic import LinearModel
@@ -31,6 +32,60 @@ PARTICULAR = [
     "Candidate is 58, too old for the pace.",
     "Her husband is in the army, so she'll move soon.",
 ]
+
+
+# Round 17: guidance with a contrast, a role noun or "said/held", which round 16's gate never let the reader
+# judge, and guidance shapes round 16's reader scored too low.
+GENERAL_17 = [
+    "Interviewers should write down what the candidate said about the project, not remarks on the "
+    "candidate's age.",
+    "The appeal court held that a blanket ban on headscarves at interview amounted to indirect religious "
+    "discrimination.",
+    "Hiring panels can ask about availability for night shifts, though questions about childcare are out of "
+    "bounds.",
+    "Feedback may mention missing certifications, but never a candidate's pregnancy or plans for a family.",
+    'Scorecards should record only the evidence against each criterion; "seems tired", "bit old-school" and '
+    '"foreign-sounding name" have no place there.',
+    'A recruiter who hears a client ask for "young blood" should push back and ask for the actual skills.',
+]
+# Notes and reports with the same words: the loosened gate hands them to the reader, which keeps them.
+PARTICULAR_17 = [
+    "The manager said the applicant's accent would put clients off.",
+    "Candidate is great, but the accent will be a problem on the phones.",
+    "Strong interview, though the applicant mentioned three kids under five.",
+    "Solid answers, however the candidate is a bit long in the tooth for a startup.",
+    "The interviewer said the applicant looked too old for the floor.",
+    "The client held firm that the hire must be under 35.",
+]
+
+
+@pytest.mark.parametrize("sentence", GENERAL_17)
+def test_round_17_reads_guidance_with_a_contrast_or_a_role_noun(sentence, monkeypatch):
+    assert check(sentence, "employer") == []
+    monkeypatch.setattr(engine, "generality_threshold", lambda: 2.0)
+    assert check(sentence, "employer")
+
+
+@pytest.mark.parametrize("sentence", PARTICULAR_17)
+def test_round_17_keeps_notes_and_reports_in_the_same_words(sentence):
+    assert check(sentence, "employer")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Employers may ask about shifts, but not about children.", False),
+        ("Record what the candidate said, not impressions.", False),
+        ("The court held that the rule was indirect discrimination.", False),
+        ("We would rather not hire parents.", True),
+        ("She is too old for the team.", True),
+        ("You seemed distracted by your kids.", True),
+    ],
+)
+def test_the_reader_gate_leaves_contrasts_role_nouns_and_said_to_the_reader(sentence, named):
+    assert no_one_named(sentence) is not named
+    # The hand-written frames keep the stricter reading.
+    assert about_no_one(sentence) is False
 
 
 @pytest.mark.parametrize("sentence", GENERAL)

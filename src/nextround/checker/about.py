@@ -8,22 +8,26 @@ risky however legal its words.
 
 import re
 
-__all__ = ["YOUR_WRITING", "about_no_one"]
+__all__ = ["YOUR_WRITING", "about_no_one", "no_one_named"]
 
 # A person in particular, someone's own decision or preference, or a report of what was said or done: a
 # case summary or a manager's note stays risky however legal its words ("The tribunal found the remark
-# unlawful", "We cannot take on someone pregnant, which the law allows").
-_PARTICULAR = re.compile(
-    r"\b(?:you|your|yours|you're|youre|u|ur|she|her|hers|he|his|him|i|i'm|im|me|my|we|we're|our|(?-i:us)|"
-    r"the (?:claimant|candidate|applicant|interviewee|employee|worker|manager|panel|respondent)|this "
-    r"(?:claimant|candidate|applicant|person)|mr|mrs|ms|miss|dr|said|says|told|tells|found|held|ruled|"
-    r"awarded|decided|remarked|commented|claimed|alleged|complained|wrote|described|explained|replied|"
-    r"prefer\w*|rather|worr\w*|concern\w*|but|however|though|although|yet|still|anyway|frankly|honestly|"
-    r"ideally|suit\w*|(?:not|never|no longer) (?:be )?(?:considered|shortlisted|hired|interviewed|"
-    r"progressed|eligible|accepted)|only (?:consider|hire|shortlist|interview|take|accept)|exclud\w*|"
-    r"screen(?:ed|s)? out)\b",
-    re.IGNORECASE,
+# unlawful", "We cannot take on someone pregnant, which the law allows"). Three of its parts are left to the
+# learned generality reader (see `no_one_named`): law and guidance use them too ("may ask X, but not Y",
+# "record what the candidate said", "the court held that").
+_NAMED = (
+    r"you|your|yours|you're|youre|u|ur|she|her|hers|he|his|him|i|i'm|im|me|my|we|we're|our|(?-i:us)|"
+    r"the (?:claimant|respondent)|this (?:claimant|candidate|applicant|person)|mr|mrs|ms|miss|dr|told|tells|"
+    r"found|ruled|awarded|decided|remarked|commented|claimed|alleged|complained|wrote|described|explained|"
+    r"replied|prefer\w*|rather|worr\w*|concern\w*|anyway|frankly|honestly|ideally|suit\w*|"
+    r"(?:not|never|no longer) (?:be )?(?:considered|shortlisted|hired|interviewed|progressed|eligible|"
+    r"accepted)|only (?:consider|hire|shortlist|interview|take|accept)|exclud\w*|screen(?:ed|s)? out"
 )
+_CONTRAST = r"but|however|though|although|yet|still"
+_ROLE = r"the (?:candidate|applicant|interviewee|employee|worker|manager|panel)"
+_REPORTED = r"said|says|held"
+_PARTICULAR = re.compile(rf"\b(?:{_NAMED}|{_CONTRAST}|{_ROLE}|{_REPORTED})\b", re.IGNORECASE)
+_PARTICULAR_NAMED = re.compile(rf"\b(?:{_NAMED})\b", re.IGNORECASE)
 # Law and guidance speak of "his or her", "he or she": that is nobody in particular.
 _EITHER = re.compile(
     r"\b(?:he|she|him|her|his|hers)\s*(?:or|/)\s*(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE
@@ -41,7 +45,17 @@ _GENERIC = re.compile(
 
 def about_no_one(sentence: str) -> bool:
     """True if the sentence is about no one in particular (see _PARTICULAR)."""
-    return not _PARTICULAR.search(_GENERIC.sub(r"\1 they", _EITHER.sub(" ", sentence)))
+    return not _PARTICULAR.search(_generic(sentence))
+
+
+def no_one_named(sentence: str) -> bool:
+    """True if the sentence names no one in particular outright: `about_no_one` without the contrast words,
+    the role nouns and "said/says/held", which the generality reader weighs instead (round 17)."""
+    return not _PARTICULAR_NAMED.search(_generic(sentence))
+
+
+def _generic(sentence: str) -> str:
+    return _GENERIC.sub(r"\1 they", _EITHER.sub(" ", sentence))
 
 
 # Guidance speaks to the writer of feedback ("in your notes, write ..."): that "your" is no one (round 11).

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from nextround.checker.about import about_no_one
+from nextround.checker.about import no_one_named
 from nextround.checker.accounts import quoted_reply
 from nextround.checker.classifier import READS_QUOTES, blank_quotes, model_findings_many
 from nextround.checker.generality import general_scores
@@ -167,8 +167,8 @@ def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, int, str]]:
-    """(start, end, sentence) of each sentence holding a finding that is about no one in particular
-    (about.about_no_one, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
+    """(start, end, sentence) of each sentence holding a finding that names no one in particular
+    (about.no_one_named, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
     if not findings:
         return []
     straight = text.translate(_STRAIGHTEN)
@@ -180,7 +180,7 @@ def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, in
             continue
         seen.add((first, last))
         sentence = straight[first:last]
-        if about_no_one(blank_quotes(sentence)):
+        if no_one_named(blank_quotes(sentence)):
             candidates.append((first, last, sentence.strip()))
     return candidates
 

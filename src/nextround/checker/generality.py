@@ -8,8 +8,10 @@ sentence instead: class `general` (lawful guidance, law, policy, training text, 
 quotes a phrase to forbid it) against `other` (feedback to or about a person, notes, case reports, an owned
 preference, and any general statement that itself discriminates or urges it).
 
-It is asked only by engine._spare_the_law, for messages that already have a finding, and only together
-with about.about_no_one (no we/I/our, no named or singular person, nothing reported). Trained by
+It is asked only by engine._spare_the_general, for messages that already have a finding, and only about a
+sentence that names no one outright (about.no_one_named: no we/I/our/you, no named or singular person, no
+owned preference). Since round 17 it also weighs what that gate used to rule out on sight: contrasts ("may
+ask X, but not Y"), role nouns ("the candidate") and "said/held". Trained by
 `python -m nextround.checker.train_generality`; its threshold is chosen by the rule in docs/decisions.md.
 """
 
