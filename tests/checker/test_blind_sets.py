@@ -91,7 +91,7 @@ FLOORS = [
     # went down. Right category rose on blind2 (0.907 -> 0.914), blind4 (0.930 -> 0.951) and blind5 (0.947
     # -> 0.970); every other employer figure held.
     # Round 9: safe text flagged 11 -> 9 of 105, F1 0.908 -> 0.917; nothing else moved.
-    ("blind5", "real_employer.jsonl", "employer", 0.94, 0.91, 0.93, 0.039),
+    ("blind5", "real_employer.jsonl", "employer", 0.95, 0.91, 0.93, 0.029),
     # blind6: measured once on the final round-8 models and rules.
     ("blind6", "candidate.jsonl", "candidate", 0.93, 0.92, 0.90, 0.041),
     # Round 9 candidate rules, written from blind6's described misses, so optimistic: real-style hostile
@@ -113,17 +113,17 @@ FLOORS = [
     # real-style candidate polite flagged 8 -> 6 of 80, caught 0.931 -> 0.966, F1 0.926 -> 0.949; employer
     # safe text flagged 5 -> 4 of 128 (caught 0.954 -> 0.962) and 9 -> 8 of 96 on the real-style set.
     ("blind7", "real_candidate.jsonl", "candidate", 0.96, 0.90, 0.96, 0.050),
-    ("blind7", "employer.jsonl", "employer", 0.96, 0.96, 0.96, 0.032),
+    ("blind7", "employer.jsonl", "employer", 0.97, 0.96, 0.96, 0.024),
     ("blind7", "real_employer.jsonl", "employer", 0.96, 0.95, 0.96, 0.042),
     # blind8: measured once on the final round-10 models and rules.
     ("blind8", "candidate.jsonl", "candidate", 0.91, 0.93, 0.89, 0.067),
     ("blind8", "real_candidate.jsonl", "candidate", 0.88, 0.89, 0.83, 0.052),
     ("blind8", "employer.jsonl", "employer", 0.95, 0.96, 0.95, 0.043),
-    ("blind8", "real_employer.jsonl", "employer", 0.92, 0.93, 0.87, 0.013),
+    ("blind8", "real_employer.jsonl", "employer", 0.93, 0.93, 0.87, 0.000),
     # blind9: measured once on the final round-11 models and rules.
     ("blind9", "candidate.jsonl", "candidate", 0.91, 0.88, 0.88, 0.042),
     ("blind9", "real_candidate.jsonl", "candidate", 0.93, 0.87, 0.88, 0.013),
-    ("blind9", "employer.jsonl", "employer", 0.93, 0.93, 0.92, 0.058),
+    ("blind9", "employer.jsonl", "employer", 0.94, 0.93, 0.92, 0.051),
     ("blind9", "real_employer.jsonl", "employer", 0.94, 0.90, 0.89, 0.000),
     # blind10: measured once on the final round-12 models and rules. The real-style employer row is after
     # checker/law.py (written after reading its misses: safe text flagged 12 -> 6 of 86, F1 0.874 -> 0.907).
@@ -158,7 +158,7 @@ FLOORS = [
     ("blind15", "candidate.jsonl", "candidate", 0.90, 0.88, 0.84, 0.025),
     ("blind15", "real_candidate.jsonl", "candidate", 0.93, 0.92, 0.91, 0.037),
     ("blind15", "employer.jsonl", "employer", 0.94, 0.96, 0.91, 0.028),
-    ("blind15", "real_employer.jsonl", "employer", 0.91, 0.94, 0.88, 0.047),
+    ("blind15", "real_employer.jsonl", "employer", 0.91, 0.94, 0.88, 0.035),
     # blind16 and blind17: measured once on round 15 and the quotation fix (the rows were tightened by
     # round 16's generality reader, chosen on them among the used sets); pooled figures in docs/checker.md.
     ("blind16", "candidate.jsonl", "candidate", 0.90, 0.88, 0.87, 0.060),
@@ -167,7 +167,7 @@ FLOORS = [
     ("blind16", "real_employer.jsonl", "employer", 0.95, 0.90, 0.92, 0.000),
     ("blind17", "candidate.jsonl", "candidate", 0.93, 0.92, 0.90, 0.035),
     ("blind17", "real_candidate.jsonl", "candidate", 0.99, 0.93, 0.98, 0.000),
-    ("blind17", "employer.jsonl", "employer", 0.98, 0.93, 0.98, 0.018),
+    ("blind17", "employer.jsonl", "employer", 0.98, 0.93, 0.98, 0.009),
     ("blind17", "real_employer.jsonl", "employer", 0.94, 0.90, 0.89, 0.000),
     # blind18 and blind19: measured once on the shipped checker (round 16); the issue's figures are the
     # two pooled (docs/checker.md).
@@ -178,7 +178,7 @@ FLOORS = [
     ("blind19", "candidate.jsonl", "candidate", 0.91, 0.92, 0.89, 0.049),
     ("blind19", "real_candidate.jsonl", "candidate", 0.95, 0.95, 0.92, 0.013),
     ("blind19", "employer.jsonl", "employer", 0.94, 0.95, 0.91, 0.016),
-    ("blind19", "real_employer.jsonl", "employer", 0.91, 0.94, 0.89, 0.065),
+    ("blind19", "real_employer.jsonl", "employer", 0.91, 0.94, 0.89, 0.052),
 ]
 
 

@@ -62,12 +62,39 @@ PARTICULAR_17 = [
 @pytest.mark.parametrize("sentence", GENERAL_17)
 def test_round_17_reads_guidance_with_a_contrast_or_a_role_noun(sentence, monkeypatch):
     assert check(sentence, "employer") == []
-    monkeypatch.setattr(engine, "generality_threshold", lambda: 2.0)
+    monkeypatch.setattr(engine, "generality_threshold", lambda named=False: 2.0)
     assert check(sentence, "employer")
 
 
 @pytest.mark.parametrize("sentence", PARTICULAR_17)
 def test_round_17_keeps_notes_and_reports_in_the_same_words(sentence):
+    assert check(sentence, "employer")
+
+
+def test_round_17b_a_sentence_that_names_someone_passes_only_when_the_reader_is_nearly_sure(monkeypatch):
+    sentence = (
+        "Your notes should record the evidence against each criterion, never remarks about a person's accent."
+    )
+    assert not no_one_named(sentence)
+    assert generality.general_scores([sentence])[0] >= generality.threshold(named=True)
+    assert check(sentence, "employer") == []
+    # With the stricter threshold out of reach it is flagged: round 17b is what lets it through.
+    monkeypatch.setattr(
+        engine, "generality_threshold", lambda named=False: 2.0 if named else generality.threshold()
+    )
+    assert check(sentence, "employer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We would rather hire someone without children.",
+        "Our clients prefer a native speaker on the phones.",
+        "We decided the role needs someone younger.",
+        "You seem like you'd struggle with the kids and the shifts.",
+    ],
+)
+def test_round_17b_keeps_owned_preferences_and_feedback(sentence):
     assert check(sentence, "employer")
 
 
@@ -92,7 +119,7 @@ def test_the_reader_gate_leaves_contrasts_role_nouns_and_said_to_the_reader(sent
 def test_a_general_statement_in_a_new_shape_passes(sentence, monkeypatch):
     assert check(sentence, "employer") == []
     # Without the reader (no score reaches 2) it is flagged: the reader is what lets it through.
-    monkeypatch.setattr(engine, "generality_threshold", lambda: 2.0)
+    monkeypatch.setattr(engine, "generality_threshold", lambda named=False: 2.0)
     assert check(sentence, "employer")
 
 

@@ -166,9 +166,10 @@ def _spare_the_law(text: str, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if outside(spans, f.start, f.end)] if spans else findings
 
 
-def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, int, str]]:
-    """(start, end, sentence) of each sentence holding a finding that names no one in particular
-    (about.no_one_named, read with quoted words blanked: a quoted phrase is what guidance forbids)."""
+def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, int, str, bool]]:
+    """(start, end, sentence, named) of each sentence holding a finding, where `named` says whether it names
+    someone in particular (not about.no_one_named, read with quoted words blanked: a quoted phrase is what
+    guidance forbids)."""
     if not findings:
         return []
     straight = text.translate(_STRAIGHTEN)
@@ -180,23 +181,26 @@ def general_candidates(text: str, findings: list[Finding]) -> list[tuple[int, in
             continue
         seen.add((first, last))
         sentence = straight[first:last]
-        if no_one_named(blank_quotes(sentence)):
-            candidates.append((first, last, sentence.strip()))
+        candidates.append((first, last, sentence.strip(), not no_one_named(blank_quotes(sentence))))
     return candidates
 
 
 def _spare_the_general(texts: Sequence[str], found: list[list[Finding]]) -> list[list[Finding]]:
     """Each text's findings less those in a sentence the generality reader (generality.py) takes for a
-    general statement: law, guidance or training text about no one in particular (round 16). Asked only
-    of texts with a finding; their candidate sentences are read in one batch."""
+    general statement: law, guidance or training text about no one in particular (round 16). A sentence
+    that names someone (we, you, a pronoun, an owned preference) needs a higher score (round 17b). Asked
+    only of texts with a finding; their candidate sentences are read in one batch."""
     candidates = [general_candidates(text, findings) for text, findings in zip(texts, found, strict=True)]
-    flat = [sentence for spans in candidates for _, _, sentence in spans]
+    flat = [sentence for spans in candidates for _, _, sentence, _ in spans]
     if not flat:
         return found
-    scores = iter(general_scores(flat) >= generality_threshold())
+    scores = iter(general_scores(flat))
+    plain, named = generality_threshold(), generality_threshold(named=True)
     out = []
     for findings, spans in zip(found, candidates, strict=True):
-        general = tuple((start, end) for start, end, _ in spans if next(scores))
+        general = tuple(
+            (start, end) for start, end, _, by_name in spans if next(scores) >= (named if by_name else plain)
+        )
         out.append([f for f in findings if outside(general, f.start, f.end)] if general else findings)
     return out
 

@@ -8,10 +8,12 @@ sentence instead: class `general` (lawful guidance, law, policy, training text, 
 quotes a phrase to forbid it) against `other` (feedback to or about a person, notes, case reports, an owned
 preference, and any general statement that itself discriminates or urges it).
 
-It is asked only by engine._spare_the_general, for messages that already have a finding, and only about a
-sentence that names no one outright (about.no_one_named: no we/I/our/you, no named or singular person, no
-owned preference). Since round 17 it also weighs what that gate used to rule out on sight: contrasts ("may
-ask X, but not Y"), role nouns ("the candidate") and "said/held". Trained by
+It is asked only by engine._spare_the_general, for messages that already have a finding. A sentence that
+names no one outright (about.no_one_named: no we/I/our/you, no named or singular person, no owned
+preference) passes at `threshold()`; since round 17 that includes contrasts ("may ask X, but not Y"), role
+nouns ("the candidate") and "said/held", which round 16 ruled out on sight. A sentence that names someone
+passes only when the reader is nearly sure, at `threshold(named=True)` (round 17b: "Our reservists policy
+gives paid leave to any employee who needs it"). Trained by
 `python -m nextround.checker.train_generality`; its threshold is chosen by the rule in docs/decisions.md.
 """
 
@@ -32,9 +34,10 @@ def model() -> LinearModel:
     return LinearModel.load(MODEL_FILE)
 
 
-def threshold() -> float:
-    """P(general) at or above which a sentence reads as a general statement (from the model file)."""
-    return float(model().meta["threshold"])
+def threshold(named: bool = False) -> float:
+    """P(general) at or above which a sentence reads as a general statement (from the model file); a
+    sentence that names someone (not about.no_one_named) needs the stricter `threshold_named` (round 17b)."""
+    return float(model().meta["threshold_named" if named else "threshold"])
 
 
 def general_scores(sentences: Sequence[str]) -> np.ndarray:
