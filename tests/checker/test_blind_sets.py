@@ -179,6 +179,16 @@ FLOORS = [
     ("blind19", "real_candidate.jsonl", "candidate", 0.95, 0.95, 0.92, 0.013),
     ("blind19", "employer.jsonl", "employer", 0.94, 0.95, 0.91, 0.016),
     ("blind19", "real_employer.jsonl", "employer", 0.91, 0.94, 0.89, 0.052),
+    # blind20 and blind21: measured once on the shipped checker (round 17b, 9397976); the figures are
+    # the two pooled (docs/checker.md).
+    ("blind20", "candidate.jsonl", "candidate", 0.90, 0.84, 0.87, 0.052),
+    ("blind20", "real_candidate.jsonl", "candidate", 0.95, 0.85, 0.91, 0.012),
+    ("blind20", "employer.jsonl", "employer", 0.97, 0.96, 0.95, 0.015),
+    ("blind20", "real_employer.jsonl", "employer", 0.91, 0.96, 0.86, 0.023),
+    ("blind21", "candidate.jsonl", "candidate", 0.95, 0.94, 0.95, 0.062),
+    ("blind21", "real_candidate.jsonl", "candidate", 0.98, 0.96, 0.97, 0.014),
+    ("blind21", "employer.jsonl", "employer", 0.96, 0.94, 0.94, 0.025),
+    ("blind21", "real_employer.jsonl", "employer", 0.92, 0.95, 0.87, 0.013),
 ]
 
 
