@@ -56,19 +56,12 @@ PARTICULAR_17 = [
     "Solid answers, however the candidate is a bit long in the tooth for a startup.",
     "The interviewer said the applicant looked too old for the floor.",
     "The client held firm that the hire must be under 35.",
+    # Round 17b: owned preferences and feedback, which the stricter threshold keeps.
+    "We would rather hire someone without children.",
+    "Our clients prefer a native speaker on the phones.",
+    "We decided the role needs someone younger.",
+    "You seem like you'd struggle with the kids and the shifts.",
 ]
-
-
-@pytest.mark.parametrize("sentence", GENERAL_17)
-def test_round_17_reads_guidance_with_a_contrast_or_a_role_noun(sentence, monkeypatch):
-    assert check(sentence, "employer") == []
-    monkeypatch.setattr(engine, "generality_threshold", lambda named=False: 2.0)
-    assert check(sentence, "employer")
-
-
-@pytest.mark.parametrize("sentence", PARTICULAR_17)
-def test_round_17_keeps_notes_and_reports_in_the_same_words(sentence):
-    assert check(sentence, "employer")
 
 
 def test_round_17b_a_sentence_that_names_someone_passes_only_when_the_reader_is_nearly_sure(monkeypatch):
@@ -82,19 +75,6 @@ def test_round_17b_a_sentence_that_names_someone_passes_only_when_the_reader_is_
     monkeypatch.setattr(
         engine, "generality_threshold", lambda named=False: 2.0 if named else generality.threshold()
     )
-    assert check(sentence, "employer")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "We would rather hire someone without children.",
-        "Our clients prefer a native speaker on the phones.",
-        "We decided the role needs someone younger.",
-        "You seem like you'd struggle with the kids and the shifts.",
-    ],
-)
-def test_round_17b_keeps_owned_preferences_and_feedback(sentence):
     assert check(sentence, "employer")
 
 
@@ -115,7 +95,7 @@ def test_the_reader_gate_leaves_contrasts_role_nouns_and_said_to_the_reader(sent
     assert about_no_one(sentence) is False
 
 
-@pytest.mark.parametrize("sentence", GENERAL)
+@pytest.mark.parametrize("sentence", GENERAL + GENERAL_17)
 def test_a_general_statement_in_a_new_shape_passes(sentence, monkeypatch):
     assert check(sentence, "employer") == []
     # Without the reader (no score reaches 2) it is flagged: the reader is what lets it through.
@@ -123,7 +103,7 @@ def test_a_general_statement_in_a_new_shape_passes(sentence, monkeypatch):
     assert check(sentence, "employer")
 
 
-@pytest.mark.parametrize("sentence", PARTICULAR)
+@pytest.mark.parametrize("sentence", PARTICULAR + PARTICULAR_17)
 def test_a_particular_statement_or_an_exhortation_stays_flagged(sentence):
     assert check(sentence, "employer")
 
