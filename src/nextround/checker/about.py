@@ -1,9 +1,10 @@
 """Who an employer sentence is about: a person in particular (a candidate, the writer, someone reported on)
 or no one (the law, guidance, a policy for everyone).
 
-The guidance frames (guidance.py, law.py, plain.py) and the generality reader (engine._spare_the_general)
-let a sentence pass only when it is about no one in particular: a case summary or a manager's note stays
-risky however legal its words.
+The guidance frames (guidance.py, law.py, plain.py) let a sentence pass only when it is about no one in
+particular (`about_no_one`): a case summary or a manager's note stays risky however legal its words. The
+generality reader (engine._spare_the_general) reads more: `no_one_named` leaves contrasts, role nouns and
+"said/held" to its score, and a sentence that names someone needs a stricter score (round 17).
 """
 
 import re
