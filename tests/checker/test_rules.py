@@ -1,15 +1,21 @@
 """Every rule is run against its own examples, both ways, and the loader refuses incomplete rules."""
 
-import json
 import re
 import textwrap
-from pathlib import Path
 
 import pytest
 
 from nextround.checker import AUDIENCES, RuleError, check, load_rules
 from nextround.checker.engine import rule_findings
 from nextround.checker.loader import RULES_DIR, ruleset_for
+from nextround.checker.train import DATA_DIR, read_jsonl
+
+
+def _clean_texts(*names: str) -> list[str]:
+    """The clean rows' texts in the training files `names`: a corpus sentence's "category" or a dev
+    message's "categories" is empty."""
+    rows = [row for name in names for row in read_jsonl(DATA_DIR / name)]
+    return [row["text"] for row in rows if not row.get("category", row.get("categories"))]
 
 
 def _examples(kind: str):
@@ -136,11 +142,7 @@ ROUND_13_RULES = {"insider-hire", "adviser-copied-in", "deadline-ultimatum", "st
 
 
 def test_round_13_rules_flag_no_clean_corpus_sentence_or_dev_message():
-    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
-    clean = []
-    for name, key in (("candidate.jsonl", "category"), ("candidate_messages.jsonl", "categories")):
-        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
-        clean += [row["text"] for row in rows if not row.get(key)]
+    clean = _clean_texts("candidate.jsonl", "candidate_messages.jsonl")
     assert len(clean) > 1000
     hits = [text for text in clean if ROUND_13_RULES & {f.rule for f in rule_findings(text, "candidate")}]
     assert hits == []
@@ -160,11 +162,7 @@ ROUND_15_CANDIDATE_RULES = {
 
 
 def test_round_15_candidate_rules_flag_no_clean_corpus_sentence_or_dev_message():
-    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
-    clean = []
-    for name in ("candidate.jsonl", "candidate_held_out.jsonl", "candidate_messages.jsonl"):
-        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
-        clean += [row["text"] for row in rows if not row.get("category", row.get("categories"))]
+    clean = _clean_texts("candidate.jsonl", "candidate_held_out.jsonl", "candidate_messages.jsonl")
     assert len(clean) > 1200
     hits = [
         text
@@ -180,11 +178,7 @@ ROUND_14_RULES = {"salary-history-notes", "age-plus", "fit-drinking-buddy"}
 
 
 def test_round_14_rules_flag_no_clean_corpus_sentence_or_dev_message():
-    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
-    clean = []
-    for name, key in (("employer.jsonl", "category"), ("employer_messages.jsonl", "categories")):
-        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
-        clean += [row["text"] for row in rows if not row.get(key)]
+    clean = _clean_texts("employer.jsonl", "employer_messages.jsonl")
     assert len(clean) > 1000
     hits = [text for text in clean if ROUND_14_RULES & {f.rule for f in rule_findings(text, "employer")}]
     assert hits == []
@@ -224,11 +218,7 @@ ROUND_15_RULES = {"age-cap", "origin-wanted", "race-wanted", "health-condition"}
 
 
 def test_round_15_rules_flag_no_clean_corpus_sentence_or_dev_message():
-    folder = Path(__file__).resolve().parents[2] / "training" / "checker"
-    clean = []
-    for name, key in (("employer.jsonl", "category"), ("employer_messages.jsonl", "categories")):
-        rows = [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
-        clean += [row["text"] for row in rows if not row.get(key)]
+    clean = _clean_texts("employer.jsonl", "employer_messages.jsonl")
     assert len(clean) > 1000
     found = [rule_findings(text, "employer") for text in clean]
     hits = [text for text, f in zip(clean, found, strict=True) if ROUND_15_RULES & {x.rule for x in f}]
